@@ -1,0 +1,218 @@
+//! The listings file: a metadata block and the items, parsed item by item so one bad item is skipped and
+//! reported with its line instead of failing the whole file.
+
+use crate::date::Date;
+use crate::error::{decode, location_of, strip_position, DataError, Location};
+use crate::listing::Listing;
+use crate::municipality::Municipality;
+use crate::text::LocalizedText;
+use crate::validate::{validate_items, Problem, ProblemKind, Severity};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// The campaign's contact, shown in the widget's header and footer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CampaignContact {
+    /// E-mail address, e.g. info@huisartsintwente.nl.
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The campaign's website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The metadata block of the listings file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Dataset title, e.g. "Huisarts in Twente".
+    pub title: LocalizedText,
+    /// One intro line shown above the map.
+    pub intro: LocalizedText,
+    pub contact: CampaignContact,
+    /// When the data was last updated (shown in the footer).
+    pub updated: Date,
+    /// Demo content: the widget shows a "demo data" badge.
+    #[serde(default)]
+    pub demo: bool,
+    /// Kiosk mode: the "talk to us here at the stand" line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stand_text: Option<LocalizedText>,
+}
+
+/// The listings file as written: `{ "$schema": …, "meta": {…}, "items": [ … ] }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ListingsFile {
+    /// The JSON Schema this file follows, so editors validate while typing.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub meta: Meta,
+    pub items: Vec<Listing>,
+}
+
+/// The same file with the items kept raw, so each one parses on its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object with `meta` and `items`")]
+struct RawListingsFile<'a> {
+    #[serde(rename = "$schema", default)]
+    _schema: Option<String>,
+    meta: Meta,
+    #[serde(borrow)]
+    items: Vec<&'a RawValue>,
+}
+
+/// The outcome of reading the listings: the usable items, and every problem found (errors skip an item,
+/// warnings do not).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedListings {
+    pub meta: Meta,
+    pub items: Vec<Listing>,
+    pub problems: Vec<Problem>,
+}
+
+impl ParsedListings {
+    /// How many items could not be shown because of an error.
+    pub fn skipped(&self) -> usize {
+        let skipped: std::collections::BTreeSet<usize> = self
+            .problems
+            .iter()
+            .filter(|p| p.severity() == Severity::Error)
+            .filter_map(|p| p.item_index)
+            .collect();
+        skipped.len()
+    }
+
+    /// The problems that are errors (each skips an item, or is about the metadata).
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity() == Severity::Error)
+    }
+}
+
+/// Reads and checks the listings file. A broken file (syntax, wrong shape, no `meta`) is an error; a broken
+/// item is a [`Problem`] and that item is left out, as are expired items (`valid_until` before `today`).
+/// With `map`, codes and points are checked against the municipalities too. Item locations are absolute lines
+/// in the file.
+pub fn parse_listings(
+    file: &str,
+    bytes: &[u8],
+    map: Option<&[Municipality]>,
+    today: Option<Date>,
+) -> Result<ParsedListings, DataError> {
+    let text = decode(file, bytes)?;
+    if text.trim_start().starts_with('[') {
+        // serde would read the array as the struct's fields in order and say "expected a string".
+        let at = location_of(text, text.len() - text.trim_start().len());
+        return Err(DataError::Syntax {
+            file: file.into(),
+            at,
+            message: NOT_AN_OBJECT.into(),
+        });
+    }
+    let raw: RawListingsFile =
+        serde_json::from_str(text).map_err(|e| DataError::from_json(file, &e))?;
+    let mut parsed = Vec::with_capacity(raw.items.len());
+    let mut problems = crate::validate::validate_meta(file, &raw.meta);
+    for (index, raw_item) in raw.items.iter().enumerate() {
+        let src = raw_item.get();
+        // RawValue borrows from `text`, so its offset in the file is the pointer difference.
+        let offset = src.as_ptr() as usize - text.as_ptr() as usize;
+        let start = location_of(text, offset);
+        match serde_json::from_str::<Listing>(src) {
+            Ok(item) => parsed.push(Placed {
+                index,
+                at: start,
+                item,
+            }),
+            Err(e) => problems.push(Problem {
+                file: file.to_string(),
+                item_index: Some(index),
+                id: peek_id(src),
+                at: Some(shift(start, e.line(), e.column())),
+                field: None,
+                kind: ProblemKind::Invalid(item_message(src, &e)),
+            }),
+        }
+    }
+    let item_problems = validate_items(file, &parsed, map, today);
+    let dropped: std::collections::BTreeSet<usize> = item_problems
+        .iter()
+        .filter(|p| p.severity() == Severity::Error || p.kind == ProblemKind::Expired)
+        .filter_map(|p| p.item_index)
+        .collect();
+    problems.extend(item_problems);
+    problems.sort_by_key(|p| (p.item_index, p.at.map(|a| a.line)));
+    let items = parsed
+        .into_iter()
+        .filter(|p| !dropped.contains(&p.index))
+        .map(|p| p.item)
+        .collect();
+    Ok(ParsedListings {
+        meta: raw.meta,
+        items,
+        problems,
+    })
+}
+
+/// An item that parsed, with where it stands in the file.
+pub struct Placed {
+    pub index: usize,
+    pub at: Location,
+    pub item: Listing,
+}
+
+const NOT_AN_OBJECT: &str =
+    "the file must be an object { \"meta\": …, \"items\": […] }, not an array";
+
+/// serde's message, made plain where serde's is misleading.
+fn item_message(src: &str, e: &serde_json::Error) -> String {
+    if src.starts_with('[') {
+        // serde reads an array as the struct's fields in order and would say "expected a string".
+        return "an item must be an object { \"id\": …, … }, not an array".into();
+    }
+    let message = strip_position(&e.to_string());
+    if message == "trailing characters" {
+        // The item is one complete JSON value, so this can only be a fixed-size array that is too long.
+        return "an array has too many elements (a point is [longitude, latitude])".into();
+    }
+    message
+}
+
+fn shift(start: Location, line: usize, column: usize) -> Location {
+    if line <= 1 {
+        Location {
+            line: start.line,
+            column: start.column + column.saturating_sub(1),
+        }
+    } else {
+        Location {
+            line: start.line + line - 1,
+            column,
+        }
+    }
+}
+
+/// The `id` of an item that failed to parse, if it has a readable one, to name it in the message.
+fn peek_id(src: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: Option<serde_json::Value>,
+    }
+    let v: IdOnly = serde_json::from_str(src).ok()?;
+    v.id?.as_str().map(|s| s.chars().take(64).collect())
+}
+
+/// Everything the widget shows, loaded and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub municipalities: Vec<Municipality>,
+    pub context: Vec<Municipality>,
+    pub listings: ParsedListings,
+}

@@ -1,0 +1,524 @@
+//! Every UI string in Dutch, English and German: a typed table rather than a library such as leptos_i18n.
+//! Why: the compiler already checks that each language fills every field (a missing string is a build
+//! error), the prerender (native, at build time) and the widget (wasm) share it, and it adds no proc-macro
+//! build time and no runtime lookup. Placeholders are `{n}`-style and filled by [`fill`].
+
+use crate::listing::{Category, Kind, Sector};
+use crate::text::Lang;
+
+/// All UI strings of one language. Fields ending in `_one`/`_other` are singular/plural forms.
+#[derive(Debug)]
+pub struct Strings {
+    pub map_label: &'static str,
+    pub map_hint: &'static str,
+    pub layers: &'static str,
+    pub praktijk: &'static str,
+    pub wonen: &'static str,
+    pub partnerwerk: &'static str,
+    pub praktijk_one: &'static str,
+    pub praktijk_other: &'static str,
+    pub wonen_one: &'static str,
+    pub wonen_other: &'static str,
+    pub partnerwerk_one: &'static str,
+    pub partnerwerk_other: &'static str,
+    pub kinds: [&'static str; 10],
+    pub sectors: [&'static str; 6],
+    pub legend_title: &'static str,
+    pub legend_none: &'static str,
+    pub close: &'static str,
+    pub panel_empty: &'static str,
+    pub start: &'static str,
+    pub hours: &'static str,
+    pub patients: &'static str,
+    pub price: &'static str,
+    pub per_month: &'static str,
+    pub sector: &'static str,
+    pub training: &'static str,
+    pub more_info: &'static str,
+    pub new_tab: &'static str,
+    pub contact: &'static str,
+    pub list_title: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub category: &'static str,
+    pub all_categories: &'static str,
+    pub municipality: &'static str,
+    pub all_municipalities: &'static str,
+    pub results_one: &'static str,
+    pub results_other: &'static str,
+    pub no_results: &'static str,
+    pub show_more: &'static str,
+    pub show_on_map: &'static str,
+    pub skip_map: &'static str,
+    pub attribution: &'static str,
+    pub updated: &'static str,
+    pub demo: &'static str,
+    pub feed: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub skipped_one: &'static str,
+    pub skipped_other: &'static str,
+    pub err_empty: &'static str,
+    pub err_html: &'static str,
+    pub err_encoding: &'static str,
+    pub err_at: &'static str,
+    pub err_http: &'static str,
+    pub err_timeout: &'static str,
+    pub err_network: &'static str,
+    pub err_geometry: &'static str,
+    pub crashed: &'static str,
+    pub reload: &'static str,
+    pub language: &'static str,
+    pub share: &'static str,
+    pub copied: &'static str,
+    pub cluster: &'static str,
+    pub selected: &'static str,
+    pub closed: &'static str,
+    pub kiosk_still_there: &'static str,
+    pub kiosk_touch: &'static str,
+    pub kiosk_scan: &'static str,
+    pub kiosk_offline: &'static str,
+    pub kiosk_refreshed: &'static str,
+    pub kiosk_touch_to_start: &'static str,
+    pub months: [&'static str; 12],
+}
+
+impl Strings {
+    /// The table for `lang`.
+    pub fn get(lang: Lang) -> &'static Strings {
+        match lang {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+            Lang::De => &DE,
+        }
+    }
+
+    pub fn category(&self, c: Category) -> &'static str {
+        match c {
+            Category::Praktijk => self.praktijk,
+            Category::Wonen => self.wonen,
+            Category::Partnerwerk => self.partnerwerk,
+        }
+    }
+
+    /// "6 praktijken", "1 woning", …
+    pub fn count(&self, c: Category, n: usize) -> String {
+        let (one, other) = match c {
+            Category::Praktijk => (self.praktijk_one, self.praktijk_other),
+            Category::Wonen => (self.wonen_one, self.wonen_other),
+            Category::Partnerwerk => (self.partnerwerk_one, self.partnerwerk_other),
+        };
+        fill(if n == 1 { one } else { other }, &[("n", &n.to_string())])
+    }
+
+    pub fn kind(&self, k: Kind) -> &'static str {
+        self.kinds[Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)]
+    }
+
+    pub fn sector_name(&self, s: Sector) -> &'static str {
+        self.sectors[Sector::ALL.iter().position(|x| *x == s).unwrap_or(0)]
+    }
+
+    /// "Enschede: 6 praktijken, 4 woningen, 5 werkgevers" — the accessible name of a municipality, with the
+    /// counts of the layers that are on.
+    pub fn municipality_summary(
+        &self,
+        name: &str,
+        counts: [usize; 3],
+        layers: [bool; 3],
+    ) -> String {
+        format!("{name}: {}", self.counts_line(counts, layers))
+    }
+
+    /// "6 praktijken, 4 woningen, 5 werkgevers" for the layers that are on.
+    pub fn counts_line(&self, counts: [usize; 3], layers: [bool; 3]) -> String {
+        let parts: Vec<String> = Category::ALL
+            .iter()
+            .zip(counts)
+            .zip(layers)
+            .filter(|(_, on)| *on)
+            .map(|((c, n), _)| self.count(*c, n))
+            .collect();
+        parts.join(", ")
+    }
+
+    pub fn plural(&self, n: usize, one: &'static str, other: &'static str) -> String {
+        fill(if n == 1 { one } else { other }, &[("n", &n.to_string())])
+    }
+}
+
+/// Replaces `{key}` placeholders.
+///
+/// ```
+/// use twente_kaart_core::i18n::fill;
+/// assert_eq!(fill("{n} items", &[("n", "3")]), "3 items");
+/// ```
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// A date written out per language: "1 februari 2027", "1 February 2027", "1. Februar 2027".
+pub fn format_date(lang: Lang, d: crate::date::Date) -> String {
+    let month = Strings::get(lang).months[(d.month as usize).saturating_sub(1).min(11)];
+    match lang {
+        Lang::De => format!("{}. {} {}", d.day, month, d.year),
+        _ => format!("{} {} {}", d.day, month, d.year),
+    }
+}
+
+/// A whole number of euros with the language's grouping: "€ 1.250" (nl, de) or "€1,250" (en).
+pub fn format_euros(lang: Lang, v: u32) -> String {
+    let digits = v.to_string();
+    let sep = if lang == Lang::En { ',' } else { '.' };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    if lang == Lang::En {
+        format!("€{grouped}")
+    } else {
+        format!("€ {grouped}")
+    }
+}
+
+pub static NL: Strings = Strings {
+    map_label: "Kaart van Twente: kies een gemeente",
+    map_hint: "Kies een gemeente op de kaart of in de lijst.",
+    layers: "Lagen",
+    praktijk: "Praktijken en vacatures",
+    wonen: "Wonen en praktijkruimte",
+    partnerwerk: "Werk voor je partner",
+    praktijk_one: "{n} praktijk",
+    praktijk_other: "{n} praktijken",
+    wonen_one: "{n} woning",
+    wonen_other: "{n} woningen",
+    partnerwerk_one: "{n} werkgever",
+    partnerwerk_other: "{n} werkgevers",
+    kinds: [
+        "Overname",
+        "Associatie",
+        "Waarneming",
+        "Startpraktijk",
+        "Koop",
+        "Huur",
+        "Nieuwbouw",
+        "Woning met praktijk",
+        "Praktijkruimte",
+        "Werkgever",
+    ],
+    sectors: [
+        "Zorg",
+        "Onderwijs en onderzoek",
+        "Techniek en industrie",
+        "Overheid",
+        "Zakelijke dienstverlening",
+        "Overig",
+    ],
+    legend_title: "Open praktijken per gemeente",
+    legend_none: "geen",
+    close: "Sluiten",
+    panel_empty: "Nog geen aanbod in deze gemeente.",
+    start: "Start",
+    hours: "Omvang",
+    patients: "Patiënten",
+    price: "Prijs",
+    per_month: "per maand",
+    sector: "Sector",
+    training: "Opleidingspraktijk",
+    more_info: "Meer informatie",
+    new_tab: "opent in een nieuw tabblad",
+    contact: "Contact",
+    list_title: "Alle aanbod",
+    search: "Zoeken",
+    search_placeholder: "Zoek op titel of omschrijving",
+    category: "Categorie",
+    all_categories: "Alle categorieën",
+    municipality: "Gemeente",
+    all_municipalities: "Alle gemeenten",
+    results_one: "{n} resultaat",
+    results_other: "{n} resultaten",
+    no_results: "Geen resultaten. Probeer een andere zoekterm of filter.",
+    show_more: "Toon meer",
+    show_on_map: "Toon op kaart",
+    skip_map: "Sla de kaart over",
+    attribution: "Grenzen: © CBS / PDOK (CC BY 4.0), vereenvoudigd door cartomap/nl",
+    updated: "Bijgewerkt op {date}",
+    demo: "Demodata",
+    feed: "Volg nieuwe vacatures",
+    loading: "Kaart laden…",
+    load_failed: "Kon {file} niet laden",
+    retry: "Opnieuw proberen",
+    skipped_one: "{n} item kon niet worden getoond.",
+    skipped_other: "{n} items konden niet worden getoond.",
+    err_empty: "het bestand is leeg",
+    err_html: "de server stuurde een HTML-pagina in plaats van JSON",
+    err_encoding: "geen geldige UTF-8-tekst (byte {offset})",
+    err_at: "regel {line}, kolom {column}",
+    err_http: "de server antwoordde met status {status}",
+    err_timeout: "de server reageerde niet op tijd",
+    err_network: "geen verbinding met de server",
+    err_geometry: "gemeente {feature}",
+    crashed: "Er ging iets mis in de kaart. Herlaad de pagina om het opnieuw te proberen.",
+    reload: "Herladen",
+    language: "Taal",
+    share: "Deel deze kaart",
+    copied: "Link gekopieerd",
+    cluster: "{n} items op deze plek",
+    selected: "{name} geselecteerd: {summary}",
+    closed: "Terug naar het overzicht",
+    kiosk_still_there: "Ben je nog aan het kijken?",
+    kiosk_touch: "Raak het scherm aan om verder te gaan.",
+    kiosk_scan: "Scan met je telefoon",
+    kiosk_offline: "Offline: de gegevens van {date} worden getoond",
+    kiosk_refreshed: "Gegevens bijgewerkt op {date}",
+    kiosk_touch_to_start: "Raak een gemeente aan om te beginnen",
+    months: [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+};
+
+pub static EN: Strings = Strings {
+    map_label: "Map of Twente: choose a municipality",
+    map_hint: "Choose a municipality on the map or in the list.",
+    layers: "Layers",
+    praktijk: "Practices and positions",
+    wonen: "Housing and practice premises",
+    partnerwerk: "Work for your partner",
+    praktijk_one: "{n} practice",
+    praktijk_other: "{n} practices",
+    wonen_one: "{n} home",
+    wonen_other: "{n} homes",
+    partnerwerk_one: "{n} employer",
+    partnerwerk_other: "{n} employers",
+    kinds: [
+        "Practice takeover",
+        "Associate",
+        "Locum",
+        "Start a practice",
+        "Buy",
+        "Rent",
+        "New-build",
+        "Home with practice",
+        "Practice premises",
+        "Employer",
+    ],
+    sectors: [
+        "Care",
+        "Education and research",
+        "Tech and industry",
+        "Government",
+        "Business services",
+        "Other",
+    ],
+    legend_title: "Open practices per municipality",
+    legend_none: "none",
+    close: "Close",
+    panel_empty: "Nothing on offer in this municipality yet.",
+    start: "Start",
+    hours: "Size",
+    patients: "Patients",
+    price: "Price",
+    per_month: "per month",
+    sector: "Sector",
+    training: "Training practice",
+    more_info: "More information",
+    new_tab: "opens in a new tab",
+    contact: "Contact",
+    list_title: "Everything on offer",
+    search: "Search",
+    search_placeholder: "Search titles and descriptions",
+    category: "Category",
+    all_categories: "All categories",
+    municipality: "Municipality",
+    all_municipalities: "All municipalities",
+    results_one: "{n} result",
+    results_other: "{n} results",
+    no_results: "No results. Try another search term or filter.",
+    show_more: "Show more",
+    show_on_map: "Show on map",
+    skip_map: "Skip the map",
+    attribution: "Boundaries: © CBS / PDOK (CC BY 4.0), simplified by cartomap/nl",
+    updated: "Updated {date}",
+    demo: "Demo data",
+    feed: "Follow new vacancies",
+    loading: "Loading the map…",
+    load_failed: "Could not load {file}",
+    retry: "Try again",
+    skipped_one: "{n} item could not be shown.",
+    skipped_other: "{n} items could not be shown.",
+    err_empty: "the file is empty",
+    err_html: "the server sent an HTML page instead of JSON",
+    err_encoding: "not valid UTF-8 text (byte {offset})",
+    err_at: "line {line}, column {column}",
+    err_http: "the server answered with status {status}",
+    err_timeout: "the server did not answer in time",
+    err_network: "no connection to the server",
+    err_geometry: "municipality {feature}",
+    crashed: "Something went wrong in the map. Reload the page to try again.",
+    reload: "Reload",
+    language: "Language",
+    share: "Share this map",
+    copied: "Link copied",
+    cluster: "{n} items at this place",
+    selected: "{name} selected: {summary}",
+    closed: "Back to the overview",
+    kiosk_still_there: "Are you still looking?",
+    kiosk_touch: "Touch the screen to continue.",
+    kiosk_scan: "Scan with your phone",
+    kiosk_offline: "Offline: showing the data of {date}",
+    kiosk_refreshed: "Data refreshed {date}",
+    kiosk_touch_to_start: "Touch a municipality to start",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+};
+
+pub static DE: Strings = Strings {
+    map_label: "Karte von Twente: Gemeinde wählen",
+    map_hint: "Wählen Sie eine Gemeinde auf der Karte oder in der Liste.",
+    layers: "Ebenen",
+    praktijk: "Praxen und Stellen",
+    wonen: "Wohnen und Praxisräume",
+    partnerwerk: "Arbeit für Ihre Partnerin oder Ihren Partner",
+    praktijk_one: "{n} Praxis",
+    praktijk_other: "{n} Praxen",
+    wonen_one: "{n} Wohnung",
+    wonen_other: "{n} Wohnungen",
+    partnerwerk_one: "{n} Arbeitgeber",
+    partnerwerk_other: "{n} Arbeitgeber",
+    kinds: ["Praxisübernahme", "Assoziation", "Vertretung", "Praxisgründung", "Kauf", "Miete", "Neubau", "Wohnhaus mit Praxis", "Praxisräume", "Arbeitgeber"],
+    sectors: ["Gesundheit", "Bildung und Forschung", "Technik und Industrie", "Öffentlicher Dienst", "Unternehmensdienste", "Sonstiges"],
+    legend_title: "Offene Praxen pro Gemeinde",
+    legend_none: "keine",
+    close: "Schließen",
+    panel_empty: "In dieser Gemeinde gibt es noch keine Angebote.",
+    start: "Beginn",
+    hours: "Umfang",
+    patients: "Patienten",
+    price: "Preis",
+    per_month: "pro Monat",
+    sector: "Branche",
+    training: "Weiterbildungspraxis",
+    more_info: "Mehr Informationen",
+    new_tab: "öffnet in einem neuen Tab",
+    contact: "Kontakt",
+    list_title: "Alle Angebote",
+    search: "Suchen",
+    search_placeholder: "Titel und Beschreibungen durchsuchen",
+    category: "Kategorie",
+    all_categories: "Alle Kategorien",
+    municipality: "Gemeinde",
+    all_municipalities: "Alle Gemeinden",
+    results_one: "{n} Ergebnis",
+    results_other: "{n} Ergebnisse",
+    no_results: "Keine Ergebnisse. Versuchen Sie einen anderen Suchbegriff oder Filter.",
+    show_more: "Mehr anzeigen",
+    show_on_map: "Auf der Karte zeigen",
+    skip_map: "Karte überspringen",
+    attribution: "Grenzen: © CBS / PDOK (CC BY 4.0), vereinfacht von cartomap/nl",
+    updated: "Aktualisiert am {date}",
+    demo: "Demodaten",
+    feed: "Neuen Stellen folgen",
+    loading: "Karte wird geladen…",
+    load_failed: "{file} konnte nicht geladen werden",
+    retry: "Erneut versuchen",
+    skipped_one: "{n} Eintrag konnte nicht angezeigt werden.",
+    skipped_other: "{n} Einträge konnten nicht angezeigt werden.",
+    err_empty: "die Datei ist leer",
+    err_html: "der Server hat eine HTML-Seite statt JSON gesendet",
+    err_encoding: "kein gültiger UTF-8-Text (Byte {offset})",
+    err_at: "Zeile {line}, Spalte {column}",
+    err_http: "der Server antwortete mit Status {status}",
+    err_timeout: "der Server hat nicht rechtzeitig geantwortet",
+    err_network: "keine Verbindung zum Server",
+    err_geometry: "Gemeinde {feature}",
+    crashed: "In der Karte ist ein Fehler aufgetreten. Laden Sie die Seite neu, um es erneut zu versuchen.",
+    reload: "Neu laden",
+    language: "Sprache",
+    share: "Diese Karte teilen",
+    copied: "Link kopiert",
+    cluster: "{n} Einträge an diesem Ort",
+    selected: "{name} ausgewählt: {summary}",
+    closed: "Zurück zur Übersicht",
+    kiosk_still_there: "Schauen Sie noch?",
+    kiosk_touch: "Berühren Sie den Bildschirm, um fortzufahren.",
+    kiosk_scan: "Mit dem Telefon scannen",
+    kiosk_offline: "Offline: Daten vom {date} werden angezeigt",
+    kiosk_refreshed: "Daten aktualisiert am {date}",
+    kiosk_touch_to_start: "Berühren Sie eine Gemeinde, um zu beginnen",
+    months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_match_across_languages() {
+        // The compiler checks every field exists; this checks each translation keeps the same placeholders.
+        let debug = |s: &Strings| format!("{s:?}");
+        let placeholders = |s: String| {
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split('}').next().map(str::to_string))
+                .filter(|p| p.chars().all(|c| c.is_ascii_lowercase()))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(placeholders(debug(&NL)), placeholders(debug(&EN)));
+        assert_eq!(placeholders(debug(&NL)), placeholders(debug(&DE)));
+    }
+
+    #[test]
+    fn summary_reads_like_a_sentence() {
+        assert_eq!(
+            NL.municipality_summary("Enschede", [6, 4, 5], [true; 3]),
+            "Enschede: 6 praktijken, 4 woningen, 5 werkgevers"
+        );
+        assert_eq!(
+            EN.municipality_summary("Borne", [1, 0, 2], [true; 3]),
+            "Borne: 1 practice, 0 homes, 2 employers"
+        );
+    }
+
+    #[test]
+    fn dates_and_money_per_language() {
+        let d = crate::date::Date::new(2027, 2, 1).unwrap();
+        assert_eq!(format_date(Lang::Nl, d), "1 februari 2027");
+        assert_eq!(format_date(Lang::De, d), "1. Februar 2027");
+        assert_eq!(format_euros(Lang::Nl, 1250), "€ 1.250");
+        assert_eq!(format_euros(Lang::En, 425000), "€425,000");
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure core of twente-kaart: the data model (serde types), parsing with locations a person can act on,
+//! validation, projection of WGS84 boundaries to SVG, marker clustering and the build-time prerender of the map.
+//!
+//! Invariant: this crate never imports leptos or web-sys. It compiles and is tested natively, and serves the
+//! widget (wasm) and the dev tools (`xtask`) alike: one implementation, two callers.
+
+pub mod dataset;
+pub mod date;
+pub mod error;
+pub mod geometry;
+pub mod i18n;
+pub mod listing;
+pub mod map;
+pub mod municipality;
+pub mod prerender;
+pub mod summary;
+pub mod text;
+pub mod validate;
+
+pub use dataset::{Dataset, ListingsFile, Meta, ParsedListings};
+pub use error::{DataError, Location};
+pub use listing::{Category, Kind, Listing, Sector};
+pub use municipality::{Municipality, MunicipalityFile};
+pub use text::{Lang, LocalizedText};

@@ -1,0 +1,108 @@
+//! A local equirectangular projection: longitude scaled by the cosine of the mid latitude. Over a region the
+//! size of Twente (40 km) it is indistinguishable from the Mercator tiles a visitor knows, and it needs no
+//! trigonometry per point.
+
+/// Maps `[lon, lat]` to SVG user units, y down, fitting a bounding box into a view `width` wide.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Projection {
+    lon0: f64,
+    lat1: f64,
+    kx: f64,
+    ky: f64,
+    pad: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Projection {
+    /// Fits `bbox` (`[min_lon, min_lat, max_lon, max_lat]`) into `width` user units with `pad` around it.
+    ///
+    /// ```
+    /// use twente_kaart_core::map::Projection;
+    /// let p = Projection::fit([6.3, 52.1, 7.1, 52.5], 1000.0, 10.0);
+    /// let [x, y] = p.project([6.3, 52.5]);
+    /// assert!((x - 10.0).abs() < 1e-9 && (y - 10.0).abs() < 1e-9);
+    /// ```
+    pub fn fit(bbox: [f64; 4], width: f64, pad: f64) -> Projection {
+        let [x0, y0, x1, y1] = bbox;
+        let cos = ((y0 + y1) / 2.0).to_radians().cos();
+        let span_x = ((x1 - x0) * cos).max(1e-9);
+        let k = (width - 2.0 * pad) / span_x;
+        let height = (y1 - y0) * k + 2.0 * pad;
+        Projection {
+            lon0: x0,
+            lat1: y1,
+            kx: k * cos,
+            ky: k,
+            pad,
+            width,
+            height: height.ceil(),
+        }
+    }
+
+    pub fn project(&self, p: [f64; 2]) -> [f64; 2] {
+        [
+            (p[0] - self.lon0) * self.kx + self.pad,
+            (self.lat1 - p[1]) * self.ky + self.pad,
+        ]
+    }
+
+    /// The SVG `viewBox` attribute value.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", fmt(self.width), fmt(self.height))
+    }
+
+    /// SVG path data for rings (`M…L…Z` per ring), one decimal: a tenth of a user unit is far below a pixel.
+    pub fn path(&self, rings: impl IntoIterator<Item = impl AsRef<[[f64; 2]]>>) -> String {
+        let mut d = String::new();
+        for ring in rings {
+            let ring = ring.as_ref();
+            // The closing position repeats the first; `Z` draws that edge.
+            let open = if ring.len() > 1 && ring.first() == ring.last() {
+                &ring[..ring.len() - 1]
+            } else {
+                ring
+            };
+            for (i, p) in open.iter().enumerate() {
+                let [x, y] = self.project(*p);
+                d.push(if i == 0 { 'M' } else { 'L' });
+                d.push_str(&fmt(x));
+                d.push(' ');
+                d.push_str(&fmt(y));
+            }
+            if !open.is_empty() {
+                d.push('Z');
+            }
+        }
+        d
+    }
+}
+
+/// A number with at most one decimal and no trailing `.0`.
+pub fn fmt(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_is_compact_and_closed() {
+        let p = Projection::fit([0.0, 0.0, 1.0, 1.0], 100.0, 0.0);
+        let d = p.path([[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]);
+        assert_eq!(d, "M0 100L100 100L100 0Z");
+    }
+
+    #[test]
+    fn aspect_ratio_follows_latitude() {
+        // At 52° a degree of longitude is ~0.62 of a degree of latitude.
+        let p = Projection::fit([6.0, 52.0, 7.0, 53.0], 1000.0, 0.0);
+        assert!((p.height / p.width - 1.0 / 52.5f64.to_radians().cos()).abs() < 0.01);
+    }
+}

@@ -1,0 +1,417 @@
+//! Validation rules for the listings: one implementation, run by `cargo xtask data check` and by the widget.
+//! Every rule returns all problems it finds, each with the file, line and item id a person needs.
+
+use crate::dataset::{Meta, Placed};
+use crate::date::Date;
+use crate::error::Location;
+use crate::listing::{is_safe_link, Category, Listing};
+use crate::municipality::Municipality;
+use crate::text::LocalizedText;
+use std::collections::HashMap;
+use std::fmt;
+
+/// Longest title the panel and list show without cutting.
+pub const MAX_TITLE: usize = 90;
+/// Longest description (one paragraph).
+pub const MAX_DESCRIPTION: usize = 600;
+/// Longest town, hours or contact name.
+pub const MAX_SHORT: usize = 60;
+/// The box all of Twente lies in, with a margin: `[min_lon, min_lat, max_lon, max_lat]`.
+pub const TWENTE_BOX: [f64; 4] = [6.2, 52.0, 7.2, 52.6];
+
+/// Errors skip the item; warnings are shown to maintainers only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The item does not match the schema (serde's message: missing field, wrong type, unknown variant…).
+    Invalid(String),
+    BadId,
+    DuplicateId {
+        first_line: usize,
+    },
+    KindNotInCategory,
+    MissingSector,
+    UnknownMunicipality(String),
+    PointNotFinite,
+    PointOutsideTwente,
+    PointOutsideMunicipality {
+        found_in: Option<String>,
+    },
+    UnsafeLink,
+    HttpLink,
+    BadEmail,
+    BadPhone,
+    EmptyText,
+    TooLong {
+        max: usize,
+        len: usize,
+    },
+    HiddenCharacters,
+    Expired,
+}
+
+/// One problem in the data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub file: String,
+    /// Position of the item in `items` (0-based); `None` for the metadata.
+    pub item_index: Option<usize>,
+    pub id: Option<String>,
+    pub at: Option<Location>,
+    pub field: Option<&'static str>,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self.kind {
+            ProblemKind::HttpLink | ProblemKind::Expired | ProblemKind::HiddenCharacters => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::Invalid(m) => write!(f, "{m}"),
+            ProblemKind::BadId => write!(f, "id must be 1–64 lowercase letters, digits or dashes"),
+            ProblemKind::DuplicateId { first_line } => {
+                write!(f, "this id is already used on line {first_line}")
+            }
+            ProblemKind::KindNotInCategory => {
+                write!(f, "this kind does not belong to this category")
+            }
+            ProblemKind::MissingSector => write!(f, "a partner employer needs a `sector`"),
+            ProblemKind::UnknownMunicipality(c) => {
+                write!(f, "unknown municipality code `{}`", visible(c))
+            }
+            ProblemKind::PointNotFinite => {
+                write!(f, "point must be two finite numbers [longitude, latitude]")
+            }
+            ProblemKind::PointOutsideTwente => {
+                write!(f, "point lies outside Twente (is it [latitude, longitude] instead of [longitude, latitude]?)")
+            }
+            ProblemKind::PointOutsideMunicipality { found_in: Some(c) } => {
+                write!(f, "point lies in {c}, not in the item's municipality")
+            }
+            ProblemKind::PointOutsideMunicipality { found_in: None } => {
+                write!(f, "point lies outside the item's municipality")
+            }
+            ProblemKind::UnsafeLink => write!(
+                f,
+                "links must start with https://, http://, mailto: or tel:"
+            ),
+            ProblemKind::HttpLink => write!(f, "link uses http://; prefer https://"),
+            ProblemKind::BadEmail => write!(f, "not a valid e-mail address"),
+            ProblemKind::BadPhone => {
+                write!(f, "not a valid phone number (digits, spaces, + - ( ) only)")
+            }
+            ProblemKind::EmptyText => write!(f, "text is empty"),
+            ProblemKind::TooLong { max, len } => write!(
+                f,
+                "text has {len} characters; the layout shows at most {max}"
+            ),
+            ProblemKind::HiddenCharacters => write!(
+                f,
+                "text contains invisible or direction-changing characters"
+            ),
+            ProblemKind::Expired => write!(f, "valid_until is in the past; the item is not shown"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(at) = self.at {
+            write!(f, ", line {}, column {}", at.line, at.column)?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, ", item `{}`", visible(id))?;
+        } else if self.item_index.is_none() {
+            write!(f, ", meta")?;
+        }
+        if let Some(field) = self.field {
+            write!(f, ", field `{field}`")?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+/// A plausible e-mail address: one `@`, a dot in the domain, no spaces or markup characters.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let ok = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
+    !local.is_empty()
+        && local.chars().all(ok)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+/// A plausible phone number: 6 to 15 digits, optionally with spaces, dashes, parentheses and a leading +.
+pub fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&digits)
+        && s.chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0))
+}
+
+fn is_id(s: &str) -> bool {
+    (1..=64).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Bidirectional overrides and zero-width characters can make text read differently than it is stored.
+pub fn has_hidden_characters(s: &str) -> bool {
+    s.chars().any(is_hidden)
+}
+
+fn is_hidden(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A value quoted in a message (an id, a code), with invisible, direction-changing and control characters
+/// written as `\u{…}`: otherwise "unknown code `GM0153`" names a code that looks right but is not.
+///
+/// ```
+/// use twente_kaart_core::validate::visible;
+/// assert_eq!(visible("GM0153\u{200b}"), "GM0153\\u{200b}");
+/// ```
+pub fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_hidden(c) || c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, placed: Option<&Placed>, field: Option<&'static str>, kind: ProblemKind) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            item_index: placed.map(|p| p.index),
+            id: placed.map(|p| p.item.id.chars().take(64).collect()),
+            at: placed.map(|p| p.at),
+            field,
+            kind,
+        });
+    }
+
+    fn text(
+        &mut self,
+        placed: Option<&Placed>,
+        field: &'static str,
+        text: &LocalizedText,
+        max: usize,
+    ) {
+        for variant in text.variants() {
+            self.plain(placed, field, variant, max);
+        }
+        if text.variants().next().is_none_or(|nl| nl.trim().is_empty()) {
+            self.push(placed, Some(field), ProblemKind::EmptyText);
+        }
+    }
+
+    fn plain(&mut self, placed: Option<&Placed>, field: &'static str, s: &str, max: usize) {
+        let len = s.chars().count();
+        if len > max {
+            self.push(placed, Some(field), ProblemKind::TooLong { max, len });
+        }
+        if has_hidden_characters(s) {
+            self.push(placed, Some(field), ProblemKind::HiddenCharacters);
+        }
+    }
+
+    fn link(&mut self, placed: Option<&Placed>, field: &'static str, link: &str) {
+        if has_hidden_characters(link) {
+            self.push(placed, Some(field), ProblemKind::HiddenCharacters);
+        }
+        if !is_safe_link(link) {
+            self.push(placed, Some(field), ProblemKind::UnsafeLink);
+        } else if link.to_ascii_lowercase().starts_with("http://") {
+            self.push(placed, Some(field), ProblemKind::HttpLink);
+        }
+    }
+}
+
+/// Checks the metadata block.
+pub fn validate_meta(file: &str, meta: &Meta) -> Vec<Problem> {
+    let mut c = Checker {
+        file,
+        problems: Vec::new(),
+    };
+    c.text(None, "meta.title", &meta.title, MAX_TITLE);
+    c.text(None, "meta.intro", &meta.intro, MAX_DESCRIPTION);
+    if !is_email(&meta.contact.email) {
+        c.push(None, Some("meta.contact.email"), ProblemKind::BadEmail);
+    }
+    if let Some(phone) = &meta.contact.phone {
+        if !is_phone(phone) {
+            c.push(None, Some("meta.contact.phone"), ProblemKind::BadPhone);
+        }
+    }
+    if let Some(url) = &meta.contact.url {
+        c.link(None, "meta.contact.url", url);
+    }
+    c.problems
+}
+
+/// Checks the parsed items: ids, category rules, text, links, contact, dates and, with `map`, municipality
+/// codes and points. `today` enables the expiry check.
+pub fn validate_items(
+    file: &str,
+    items: &[Placed],
+    map: Option<&[Municipality]>,
+    today: Option<Date>,
+) -> Vec<Problem> {
+    let mut c = Checker {
+        file,
+        problems: Vec::new(),
+    };
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for placed in items {
+        let p = Some(placed);
+        let item: &Listing = &placed.item;
+        if !is_id(&item.id) {
+            c.push(p, Some("id"), ProblemKind::BadId);
+        } else if let Some(first_line) = seen.get(item.id.as_str()) {
+            c.push(
+                p,
+                Some("id"),
+                ProblemKind::DuplicateId {
+                    first_line: *first_line,
+                },
+            );
+        } else {
+            seen.insert(&item.id, placed.at.line);
+        }
+        if item.kind.category() != item.category {
+            c.push(p, Some("kind"), ProblemKind::KindNotInCategory);
+        }
+        if item.category == Category::Partnerwerk && item.sector.is_none() {
+            c.push(p, Some("sector"), ProblemKind::MissingSector);
+        }
+        c.text(p, "title", &item.title, MAX_TITLE);
+        c.text(p, "description", &item.description, MAX_DESCRIPTION);
+        if item.town.trim().is_empty() {
+            c.push(p, Some("town"), ProblemKind::EmptyText);
+        }
+        c.plain(p, "town", &item.town, MAX_SHORT);
+        if let Some(hours) = &item.hours {
+            c.text(p, "hours", hours, MAX_SHORT);
+        }
+        if let Some(link) = &item.link {
+            c.link(p, "link", link);
+        }
+        if let Some(contact) = &item.contact {
+            if let Some(name) = &contact.name {
+                c.plain(p, "contact.name", name, MAX_SHORT);
+            }
+            if contact.email.as_deref().is_some_and(|e| !is_email(e)) {
+                c.push(p, Some("contact.email"), ProblemKind::BadEmail);
+            }
+            if contact.phone.as_deref().is_some_and(|t| !is_phone(t)) {
+                c.push(p, Some("contact.phone"), ProblemKind::BadPhone);
+            }
+            if let Some(url) = &contact.url {
+                c.link(p, "contact.url", url);
+            }
+        }
+        if let (Some(today), Some(until)) = (today, item.valid_until) {
+            if until < today {
+                c.push(p, Some("valid_until"), ProblemKind::Expired);
+            }
+        }
+        if let Some(map) = map {
+            check_place(&mut c, placed, map);
+        } else if let Some(pt) = item.point {
+            check_point_range(&mut c, placed, pt);
+        }
+    }
+    c.problems
+}
+
+fn check_point_range(c: &mut Checker, placed: &Placed, pt: [f64; 2]) -> bool {
+    if !pt[0].is_finite() || !pt[1].is_finite() {
+        c.push(Some(placed), Some("point"), ProblemKind::PointNotFinite);
+        return false;
+    }
+    let [x0, y0, x1, y1] = TWENTE_BOX;
+    if !(x0..=x1).contains(&pt[0]) || !(y0..=y1).contains(&pt[1]) {
+        c.push(Some(placed), Some("point"), ProblemKind::PointOutsideTwente);
+        return false;
+    }
+    true
+}
+
+fn check_place(c: &mut Checker, placed: &Placed, map: &[Municipality]) {
+    let item = &placed.item;
+    let Some(home) = map
+        .iter()
+        .find(|m| m.code == item.municipality && !m.context)
+    else {
+        let shown: String = item.municipality.chars().take(20).collect();
+        c.push(
+            Some(placed),
+            Some("municipality"),
+            ProblemKind::UnknownMunicipality(shown),
+        );
+        return;
+    };
+    let Some(pt) = item.point else { return };
+    // Outside the demo region the Twente box does not apply (e.g. national-scale data): use the map's own box.
+    let region = crate::geometry::bbox(
+        map.iter()
+            .flat_map(|m| m.polygons.iter().flatten().flatten()),
+    );
+    let twente_like = region[0] >= TWENTE_BOX[0]
+        && region[2] <= TWENTE_BOX[2]
+        && region[1] >= TWENTE_BOX[1]
+        && region[3] <= TWENTE_BOX[3];
+    if twente_like {
+        if !check_point_range(c, placed, pt) {
+            return;
+        }
+    } else if !pt[0].is_finite() || !pt[1].is_finite() {
+        c.push(Some(placed), Some("point"), ProblemKind::PointNotFinite);
+        return;
+    }
+    if !home.contains(pt) {
+        let found_in = map
+            .iter()
+            .find(|m| !m.context && m.contains(pt))
+            .map(|m| format!("{} ({})", m.name, m.code));
+        let kind = if found_in.is_none() && !map.iter().any(|m| m.contains(pt)) && twente_like {
+            ProblemKind::PointOutsideTwente
+        } else {
+            ProblemKind::PointOutsideMunicipality { found_in }
+        };
+        c.push(Some(placed), Some("point"), kind);
+    }
+}

@@ -1,0 +1,131 @@
+//! The root component: loads the data once, then shows the widget (or what loaded, with errors).
+
+use crate::components::{
+    error_banner::ErrorBanner, layer_toggle::LayerToggle, legend::Legend, list_view::ListView,
+    side_panel::SidePanel, twente_map::TwenteMap, widget_footer::WidgetFooter,
+    widget_header::WidgetHeader,
+};
+use crate::config::Config;
+use crate::load::{load_all, Loaded};
+use crate::state::AppState;
+use leptos::prelude::*;
+use twente_kaart_core::i18n::Strings;
+
+/// Removes the build-time prerendered overview once the live widget is in the DOM (same task, so the
+/// browser never paints both or neither).
+fn remove_prerender() {
+    if let Some(el) = document().get_element_by_id("tk-prerender") {
+        el.remove();
+    }
+}
+
+/// The municipality clicked on the prerendered map before the widget took over (see the loader).
+fn pending_click() -> Option<String> {
+    let value = js_sys::Reflect::get(&window(), &"__tkPending".into())
+        .ok()?
+        .as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window(), &"__tkPending".into());
+    twente_kaart_core::municipality::is_municipality_code(&value).then_some(value)
+}
+
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    let state = AppState::new(&config);
+    provide_context(state);
+    let config = StoredValue::new(config);
+    let base = config.with_value(|c| c.data_base.clone());
+    let loaded = LocalResource::new(move || load_all(base.clone()));
+    // With a prerendered map on the page, show nothing extra while loading: the map is already there.
+    let prerendered = document().get_element_by_id("tk-prerender").is_some();
+
+    if let Some(accent) = config.with_value(|c| c.accent.clone()) {
+        // CSSOM, not a style attribute: allowed by a strict `style-src 'self'`.
+        if let Some(root) = document().document_element() {
+            use wasm_bindgen::JsCast;
+            if let Ok(html) = root.dyn_into::<web_sys::HtmlElement>() {
+                let _ = html.style().set_property("--tk-accent", &accent);
+            }
+        }
+    }
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", state.lang.get().code());
+        }
+    });
+    crate::url_state::sync_url(state);
+    crate::host::watch_height();
+    Effect::new(move |_| {
+        if let Some(code) = state.selected.get() {
+            crate::host::post("select", &[("gemeente", code.into())]);
+        }
+    });
+    let _escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        if state.cluster.get_untracked().is_some() {
+            state.cluster.set(None);
+        } else if let Some(code) = state.selected.get_untracked() {
+            crate::components::municipality_shape::close_and_focus(state, &code);
+        }
+    });
+
+    let retry = Callback::new(move |_| loaded.refetch());
+    view! {
+        {move || match loaded.get() {
+            None if prerendered => ().into_any(),
+            None => {
+                let t = Strings::get(state.lang.get_untracked());
+                view! { <div class="tk"><p class="tk-loading" role="status">{t.loading}</p></div> }.into_any()
+            }
+            Some(l) => {
+                // A click on the prerendered map while the wasm loaded was kept by the loader: honour it.
+                if let Some(code) = pending_click() {
+                    state.selected.set(Some(code));
+                }
+                remove_prerender();
+                crate::host::post("ready", &[]);
+                let compact = config.with_value(|c| c.compact);
+                // A language switch rebuilds the widget: every string is then plain text, not a reactive
+                // closure, which keeps the wasm small. The state lives in signals, so nothing is lost.
+                (move || {
+                    state.lang.track();
+                    view! { <Widget loaded=l.clone() retry=retry compact=compact /> }
+                })
+                .into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = loaded.data.clone();
+    let t = Strings::get(state.lang.get_untracked());
+    let map = data.layout.is_some().then(|| {
+        view! {
+            <TwenteMap data=data.clone() />
+            <Legend />
+        }
+    });
+    view! {
+        <div class="tk" class:tk-compact=compact lang=state.lang.get_untracked().code()>
+            <WidgetHeader data=data.clone() />
+            <ErrorBanner errors=loaded.errors.clone() skipped=data.skipped retry=retry />
+            <a class="tk-skip" href="#tk-list">{t.skip_map}</a>
+            <div class="tk-body">
+                <section class="tk-mapcol">
+                    {map}
+                    <LayerToggle data=data.clone() />
+                </section>
+                <aside class="tk-side">
+                    <SidePanel data=data.clone() />
+                </aside>
+            </div>
+            <ListView data=data.clone() />
+            <WidgetFooter data=data.clone() />
+            <p class="tk-sr" aria-live="polite" aria-atomic="true">{move || state.announcement.get()}</p>
+        </div>
+    }
+}

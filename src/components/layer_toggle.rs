@@ -1,0 +1,51 @@
+//! Switches each category on and off; each label shows the category's marker symbol and its count, so it is
+//! also the legend of the markers.
+
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use twente_kaart_core::i18n::Strings;
+use twente_kaart_core::summary::{category_index, totals};
+use twente_kaart_core::Category;
+
+#[component]
+pub fn LayerToggle(data: SharedData) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = Strings::get(state.lang.get_untracked());
+    let totals = totals(&data.items);
+    view! {
+        <fieldset class="tk-layers">
+            <legend>{t.layers}</legend>
+            {Category::ALL
+                .into_iter()
+                .map(|c| {
+                    let i = category_index(c);
+                    let id = format!("tk-layer-{}", c.as_str());
+                    view! {
+                        <div class=format!("tk-layer tk-cat-{}", c.as_str())>
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                prop:checked=move || state.layers.get()[i]
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    state.layers.update(|l| l[i] = on);
+                                }
+                            />
+                            <label for=id>
+                                <svg class="tk-symbol" viewBox="-6 -6 12 12" aria-hidden="true">
+                                    {match c {
+                                        Category::Praktijk => view! { <circle r="4.5"></circle> }.into_any(),
+                                        Category::Wonen => view! { <rect x="-4" y="-4" width="8" height="8"></rect> }.into_any(),
+                                        Category::Partnerwerk => view! { <polygon points="0,-5 5,4 -5,4"></polygon> }.into_any(),
+                                    }}
+                                </svg>
+                                <span>{t.category(c)}</span>
+                                <span class="tk-layer-count">{totals[i]}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,156 @@
+//! The list of all items: the accessible alternative to the map. Filter by category and municipality,
+//! search titles and descriptions; choosing an item highlights it on the map.
+
+use crate::components::item_card::ItemCard;
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use twente_kaart_core::i18n::Strings;
+use twente_kaart_core::summary::category_index;
+use twente_kaart_core::{Category, Listing};
+
+/// Items shown at first and added per "show more" (national data has 20,000).
+const PAGE: usize = 100;
+
+/// Whether an item matches the search text, in any of its languages.
+fn matches(item: &Listing, needle: &str) -> bool {
+    needle.is_empty()
+        || item
+            .title
+            .variants()
+            .chain(item.description.variants())
+            .chain([item.town.as_str()])
+            .any(|s| s.to_lowercase().contains(needle))
+}
+
+#[component]
+pub fn ListView(data: SharedData) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = Strings::get(state.lang.get_untracked());
+    let limit = RwSignal::new(PAGE);
+    let filtered = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let layers = state.layers.get();
+            let category = state.category.get();
+            let selected = state.selected.get();
+            let needle = state.search.get().trim().to_lowercase();
+            data.items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| layers[category_index(i.category)])
+                .filter(|(_, i)| category.is_none_or(|c| c == i.category))
+                .filter(|(_, i)| selected.as_deref().is_none_or(|s| s == i.municipality))
+                .filter(|(_, i)| matches(i, &needle))
+                .map(|(n, _)| n)
+                .collect::<Vec<usize>>()
+        })
+    };
+    let count = move || {
+        let n = filtered.with(Vec::len);
+        t.plural(n, t.results_one, t.results_other)
+    };
+    let rows = {
+        let data = data.clone();
+        move || {
+            let lim = limit.get();
+            filtered.with(|f| {
+                f.iter()
+                    .take(lim)
+                    .map(|&n| {
+                        let item = data.items[n].clone();
+                        let (id, code, has_point) = (item.id.clone(), item.municipality.clone(), item.point.is_some());
+                        view! {
+                            <li>
+                                <ItemCard item=item heading=3>
+                                    {has_point.then(|| {
+                                        let (id, code) = (id.clone(), code.clone());
+                                        view! {
+                                            <button type="button" class="tk-button tk-show" on:click=move |_| {
+                                                state.cluster.set(None);
+                                                state.selected.set(Some(code.clone()));
+                                                state.item.set(Some(id.clone()));
+                                                crate::components::municipality_shape::focus_shape(&code);
+                                            }>
+                                                {t.show_on_map}
+                                            </button>
+                                        }
+                                    })}
+                                </ItemCard>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let municipalities: Vec<(String, String)> = {
+        let mut v: Vec<_> = data
+            .municipalities
+            .iter()
+            .map(|m| (m.code.clone(), m.name.clone()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    };
+    view! {
+        <section class="tk-list" id="tk-list" aria-labelledby="tk-list-title" tabindex="-1">
+            <h2 id="tk-list-title">{t.list_title}</h2>
+            <div class="tk-filters">
+                <label class="tk-field">
+                    <span>{t.search}</span>
+                    <input
+                        type="search"
+                        placeholder=t.search_placeholder
+                        prop:value=move || state.search.get()
+                        on:input=move |ev| {
+                            limit.set(PAGE);
+                            state.search.set(event_target_value(&ev));
+                        }
+                    />
+                </label>
+                <label class="tk-field">
+                    <span>{t.category}</span>
+                    <select on:change=move |ev| {
+                        limit.set(PAGE);
+                        state.category.set(Category::parse(&event_target_value(&ev)));
+                    }>
+                        <option value="" selected=move || state.category.get().is_none()>{t.all_categories}</option>
+                        {Category::ALL
+                            .into_iter()
+                            .map(|c| view! {
+                                <option value=c.as_str() selected=move || state.category.get() == Some(c)>{t.category(c)}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="tk-field">
+                    <span>{t.municipality}</span>
+                    <select on:change=move |ev| {
+                        limit.set(PAGE);
+                        let v = event_target_value(&ev);
+                        state.cluster.set(None);
+                        state.item.set(None);
+                        state.selected.set((!v.is_empty()).then_some(v));
+                    }>
+                        <option value="" selected=move || state.selected.get().is_none()>{t.all_municipalities}</option>
+                        {municipalities
+                            .into_iter()
+                            .map(|(code, name)| {
+                                let c2 = code.clone();
+                                view! {
+                                    <option value=code selected=move || state.selected.get().as_deref() == Some(c2.as_str())>{name}</option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="tk-count" role="status">{count}</p>
+            <ul class="tk-items tk-list-items">{rows}</ul>
+            {move || (filtered.with(Vec::len) == 0).then(|| view! { <p class="tk-empty">{t.no_results}</p> })}
+            {move || (filtered.with(Vec::len) > limit.get()).then(|| view! {
+                <button type="button" class="tk-button" on:click=move |_| limit.update(|l| *l += PAGE)>{t.show_more}</button>
+            })}
+        </section>
+    }
+}

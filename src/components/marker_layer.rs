@@ -1,0 +1,128 @@
+//! Markers for items with a point: a shape and colour per category (circle, square, triangle), grouped into
+//! a numbered marker where they would overlap at the map's current size.
+
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use std::sync::Arc;
+use twente_kaart_core::i18n::{fill, Strings};
+use twente_kaart_core::map::projection::fmt;
+use twente_kaart_core::map::{cluster_points, MapLayout};
+use twente_kaart_core::Category;
+
+/// Marker size on screen, in CSS pixels.
+const MARKER_PX: f64 = 10.0;
+/// Markers closer than this on screen are grouped.
+const CLUSTER_PX: f64 = 11.0;
+
+/// The SVG shape of a category's marker, centred on 0,0 with half-size `r`.
+fn symbol(category: Category, r: f64) -> impl IntoView {
+    match category {
+        Category::Praktijk => view! { <circle r=fmt(r)></circle> }.into_any(),
+        Category::Wonen => {
+            let s = fmt(r * 1.8);
+            let o = fmt(-r * 0.9);
+            view! { <rect x=o.clone() y=o width=s.clone() height=s></rect> }.into_any()
+        }
+        Category::Partnerwerk => {
+            let pts = format!(
+                "0,{} {},{} {},{}",
+                fmt(-r * 1.15),
+                fmt(r * 1.1),
+                fmt(r * 0.85),
+                fmt(-r * 1.1),
+                fmt(r * 0.85)
+            );
+            view! { <polygon points=pts></polygon> }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Projected once: selecting or toggling never re-projects.
+    let placed: Arc<Vec<(usize, [f64; 2])>> = Arc::new(
+        data.items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| item.point.map(|p| (i, layout.projection.project(p))))
+            .collect(),
+    );
+    let view_width = layout.projection.width;
+    let markers = move || {
+        let layers = state.layers.get();
+        let units_per_px = view_width / state.map_width.get().max(100.0);
+        let t = Strings::get(state.lang.get_untracked());
+        let visible: Vec<(usize, [f64; 2])> = placed
+            .iter()
+            .copied()
+            .filter(|(i, _)| {
+                layers[twente_kaart_core::summary::category_index(data.items[*i].category)]
+            })
+            .collect();
+        let points: Vec<[f64; 2]> = visible.iter().map(|(_, p)| *p).collect();
+        let r = MARKER_PX / 2.0 * units_per_px;
+        cluster_points(&points, CLUSTER_PX * units_per_px)
+            .into_iter()
+            .map(|cluster| {
+                let transform = format!("translate({} {})", fmt(cluster.at[0]), fmt(cluster.at[1]));
+                if let [only] = cluster.members[..] {
+                    let item = &data.items[visible[only].0];
+                    let id = item.id.clone();
+                    let code = item.municipality.clone();
+                    let label = format!(
+                        "{}: {}",
+                        t.category(item.category),
+                        item.title.get(state.lang.get_untracked())
+                    );
+                    let highlighted = {
+                        let id = id.clone();
+                        move || state.item.with(|i| i.as_deref() == Some(id.as_str()))
+                    };
+                    view! {
+                        <g
+                            class=format!("tk-marker tk-cat-{}", item.category.as_str())
+                            class:is-highlighted=highlighted
+                            transform=transform
+                            role="button"
+                            tabindex="-1"
+                            aria-label=label
+                            data-item=id.clone()
+                            on:click=move |_| {
+                                state.cluster.set(None);
+                                state.selected.set(Some(code.clone()));
+                                state.item.set(Some(id.clone()));
+                            }
+                        >
+                            {symbol(item.category, r)}
+                        </g>
+                    }
+                    .into_any()
+                } else {
+                    let ids: Vec<String> = cluster
+                        .members
+                        .iter()
+                        .map(|&m| data.items[visible[m].0].id.clone())
+                        .collect();
+                    let n = ids.len();
+                    let label = fill(t.cluster, &[("n", &n.to_string())]);
+                    view! {
+                        <g
+                            class="tk-cluster"
+                            transform=transform
+                            role="button"
+                            tabindex="-1"
+                            aria-label=label
+                            on:click=move |_| state.cluster.set(Some(ids.clone()))
+                        >
+                            <circle r=fmt(r * 1.5)></circle>
+                            <text dy="0.35em" font-size=fmt(r * 1.7)>{n.to_string()}</text>
+                        </g>
+                    }
+                    .into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! { <g class="tk-markers">{markers}</g> }
+}

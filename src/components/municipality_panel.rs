@@ -1,0 +1,68 @@
+//! A municipality's panel: its name, counts, and its items grouped by category.
+
+use crate::components::item_card::ItemCard;
+use crate::components::municipality_shape::close_and_focus;
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use twente_kaart_core::i18n::Strings;
+use twente_kaart_core::Category;
+
+#[component]
+pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = Strings::get(state.lang.get_untracked());
+    let name = data.name_of(&code).unwrap_or_default().to_string();
+    let counts = data.counts_of(&code);
+    let groups = {
+        let (data, code) = (data.clone(), code.clone());
+        move || {
+            let layers = state.layers.get();
+            let groups: Vec<_> = Category::ALL
+                .into_iter()
+                .zip(layers)
+                .filter(|(_, on)| *on)
+                .map(|(c, _)| {
+                    let items: Vec<_> = data
+                        .items
+                        .iter()
+                        .filter(|i| i.municipality == code && i.category == c)
+                        .cloned()
+                        .collect();
+                    (c, items)
+                })
+                .filter(|(_, items)| !items.is_empty())
+                .collect();
+            if groups.is_empty() {
+                return view! { <p class="tk-empty">{t.panel_empty}</p> }.into_any();
+            }
+            groups
+                .into_iter()
+                .map(|(c, items)| {
+                    view! {
+                        <h3 class=format!("tk-group tk-cat-{}", c.as_str())>{t.category(c)}</h3>
+                        <ul class="tk-items">
+                            {items.into_iter().map(|item| view! { <li><ItemCard item=item heading=4 /></li> }).collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+    };
+    let close = {
+        let code = code.clone();
+        move |_| close_and_focus(state, &code)
+    };
+    view! {
+        <section class="tk-panel" data-panel=code.clone() aria-labelledby="tk-panel-title">
+            <div class="tk-panel-head">
+                <h2 id="tk-panel-title">{name}</h2>
+                <button type="button" class="tk-close" aria-label=t.close on:click=close>
+                    "×"
+                </button>
+            </div>
+            <p class="tk-panel-summary">{move || t.counts_line(counts, state.layers.get())}</p>
+            {groups}
+        </section>
+    }
+}

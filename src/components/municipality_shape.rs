@@ -1,0 +1,140 @@
+//! One municipality on the map: focusable, named with its counts, selected by click, tap, Enter or Space;
+//! the arrow keys move to the neighbour in that direction.
+
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use std::sync::Arc;
+use twente_kaart_core::i18n::Strings;
+use twente_kaart_core::map::{Direction, MapLayout};
+use twente_kaart_core::summary::shade;
+use wasm_bindgen::JsCast;
+
+/// Moves keyboard focus to the shape of `code`.
+pub fn focus_shape(code: &str) {
+    let selector = format!("path.tk-shape[data-code=\"{code}\"]");
+    if let Some(el) = document().query_selector(&selector).ok().flatten() {
+        if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Selects a municipality and announces it.
+pub fn select(state: AppState, data: &SharedData, code: &str) {
+    state.cluster.set(None);
+    state.item.set(None);
+    state.selected.set(Some(code.to_string()));
+    if let Some(name) = data.name_of(code) {
+        let t = Strings::get(state.lang.get_untracked());
+        let summary = t.counts_line(data.counts_of(code), state.layers.get_untracked());
+        state.announcement.set(twente_kaart_core::i18n::fill(
+            t.selected,
+            &[("name", name), ("summary", &summary)],
+        ));
+    }
+}
+
+/// Closes the panel and returns focus to the municipality it was about.
+pub fn close_and_focus(state: AppState, code: &str) {
+    state.selected.set(None);
+    state.item.set(None);
+    state
+        .announcement
+        .set(Strings::get(state.lang.get_untracked()).closed.to_string());
+    focus_shape(code);
+}
+
+#[component]
+pub fn MunicipalityShape(
+    data: SharedData,
+    layout: Arc<MapLayout>,
+    index: usize,
+    tab_stop: RwSignal<String>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shape = &layout.shapes[index];
+    let code = shape.code.clone();
+    let counts = data.counts_of(&code);
+    let class = format!("tk-shape tk-shade-{}", shade(counts[0]));
+    let is_selected = {
+        let code = code.clone();
+        Memo::new(move |_| state.selected.with(|s| s.as_deref() == Some(code.as_str())))
+    };
+    let label = {
+        let (name, code) = (shape.name.clone(), code.clone());
+        let data = data.clone();
+        move || {
+            Strings::get(state.lang.get_untracked()).municipality_summary(
+                &name,
+                data.counts_of(&code),
+                state.layers.get(),
+            )
+        }
+    };
+    let tab_index = {
+        let code = code.clone();
+        move || {
+            if tab_stop.with(|t| *t == code) {
+                "0"
+            } else {
+                "-1"
+            }
+        }
+    };
+    let on_click = {
+        let (code, data) = (code.clone(), data.clone());
+        move |_| select(state, &data, &code)
+    };
+    let on_key = {
+        let (code, data, layout) = (code.clone(), data.clone(), layout.clone());
+        move |ev: web_sys::KeyboardEvent| {
+            let dir = match ev.key().as_str() {
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    select(state, &data, &code);
+                    return;
+                }
+                "ArrowUp" => Direction::Up,
+                "ArrowDown" => Direction::Down,
+                "ArrowLeft" => Direction::Left,
+                "ArrowRight" => Direction::Right,
+                _ => return,
+            };
+            ev.prevent_default();
+            let next = &layout.shapes[layout.step(index, dir)].code;
+            tab_stop.set(next.clone());
+            focus_shape(next);
+        }
+    };
+    let hover = {
+        let code = code.clone();
+        move || state.hovered.set(Some(code.clone()))
+    };
+    let unhover = move || state.hovered.set(None);
+    let (hover2, unhover2) = (hover.clone(), unhover);
+    let on_focus = {
+        let code = code.clone();
+        move |_| {
+            tab_stop.set(code.clone());
+            hover2()
+        }
+    };
+    view! {
+        <path
+            class=class
+            class:is-selected=move || is_selected.get()
+            d=shape.path.clone()
+            data-code=code.clone()
+            role="button"
+            tabindex=tab_index
+            aria-label=label
+            aria-pressed=move || if is_selected.get() { "true" } else { "false" }
+            on:click=on_click
+            on:keydown=on_key
+            on:pointerenter=move |_| hover()
+            on:pointerleave=move |_| unhover()
+            on:focus=on_focus
+            on:blur=move |_| unhover2()
+        ></path>
+    }
+}

@@ -1,0 +1,65 @@
+//! Title, demo badge, intro line, language switch and share button.
+
+use crate::components::language_switch::LanguageSwitch;
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use twente_kaart_core::i18n::Strings;
+
+#[component]
+pub fn WidgetHeader(data: SharedData) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = Strings::get(state.lang.get_untracked());
+    let meta = data.meta.clone();
+    let (title, intro, demo) = {
+        let meta = meta.clone();
+        let title = {
+            let meta = meta.clone();
+            move || {
+                meta.as_ref()
+                    .map(|m| m.title.get(state.lang.get_untracked()).to_string())
+                    .unwrap_or_else(|| "Huisarts in Twente".into())
+            }
+        };
+        let intro = move || {
+            meta.as_ref()
+                .map(|m| m.intro.get(state.lang.get_untracked()).to_string())
+                .unwrap_or_default()
+        };
+        (title, intro, data.meta.as_ref().is_some_and(|m| m.demo))
+    };
+    view! {
+        <header class="tk-header">
+            <div class="tk-heading">
+                <h1 class="tk-title">{title}</h1>
+                {demo.then(|| view! { <span class="tk-demo">{t.demo}</span> })}
+            </div>
+            <p class="tk-intro">{intro}</p>
+            <div class="tk-tools">
+                <LanguageSwitch />
+                <ShareButton />
+            </div>
+        </header>
+    }
+}
+
+/// Copies a link to the current view.
+#[component]
+fn ShareButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let host = crate::config::Config::from_location().host_url;
+    let copied = RwSignal::new(false);
+    let t = Strings::get(state.lang.get_untracked());
+    let on_click = move |_| {
+        let url = crate::url_state::share_url(&state, host.as_deref());
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&url);
+        }
+        copied.set(true);
+        state.announcement.set(t.copied.to_string());
+    };
+    view! {
+        <button type="button" class="tk-button tk-share" on:click=on_click>
+            {move || if copied.get() { t.copied } else { t.share }}
+        </button>
+    }
+}

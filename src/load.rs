@@ -1,0 +1,173 @@
+//! Loading the two data files: bounded time per request, a few retries with backoff, then a clear error.
+//! What loaded is kept: a broken listings file still leaves the map, and the other way round.
+
+use crate::state::{Data, SharedData};
+use gloo_net::http::Request;
+use std::sync::Arc;
+use twente_kaart_core::dataset::parse_listings;
+use twente_kaart_core::municipality::{parse_municipalities, MunicipalityFile};
+use twente_kaart_core::summary::counts_by_municipality;
+use twente_kaart_core::{DataError, ParsedListings};
+
+pub const MUNICIPALITIES_FILE: &str = "gemeenten.geojson";
+pub const LISTINGS_FILE: &str = "listings.json";
+/// One request may take this long before it is aborted.
+pub const TIMEOUT_MS: u32 = 8_000;
+/// Waits before the 2nd and 3rd try; then the user gets a "try again" button. No loop is unbounded.
+pub const BACKOFF_MS: [u32; 2] = [500, 1_500];
+
+/// Why a file could not be used.
+/// The English text is for the console; the UI translates each variant (see `components::error_banner`).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}: HTTP {status}")]
+    Http { file: String, status: u16 },
+    #[error("{file}: timed out")]
+    Timeout { file: String },
+    #[error("{file}: network error")]
+    Network { file: String },
+    #[error("{0}")]
+    Data(DataError),
+}
+
+impl LoadError {
+    pub fn file(&self) -> &str {
+        match self {
+            LoadError::Http { file, .. }
+            | LoadError::Timeout { file }
+            | LoadError::Network { file } => file,
+            LoadError::Data(e) => e.file(),
+        }
+    }
+
+    fn retryable(&self) -> bool {
+        match self {
+            LoadError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            LoadError::Timeout { .. } | LoadError::Network { .. } => true,
+            LoadError::Data(_) => false,
+        }
+    }
+}
+
+/// The outcome of a load: the data that could be used, and the errors of what could not.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub data: SharedData,
+    pub errors: Vec<LoadError>,
+}
+
+async fn fetch_once(url: &str, file: &str) -> Result<Vec<u8>, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timer = controller
+        .clone()
+        .map(|c| gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || c.abort()));
+    let result = async {
+        let response = Request::get(url).abort_signal(signal.as_ref()).send().await;
+        let response = response.map_err(|_| LoadError::Network { file: file.into() })?;
+        if !response.ok() {
+            return Err(LoadError::Http {
+                file: file.into(),
+                status: response.status(),
+            });
+        }
+        response
+            .binary()
+            .await
+            .map_err(|_| LoadError::Network { file: file.into() })
+    }
+    .await;
+    let aborted = signal.as_ref().is_some_and(|s| s.aborted());
+    drop(timer);
+    match result {
+        Err(_) if aborted => Err(LoadError::Timeout { file: file.into() }),
+        other => other,
+    }
+}
+
+/// Fetches with retries for transient failures (timeouts, network errors, 5xx).
+pub async fn fetch_bytes(base: &str, file: &str) -> Result<Vec<u8>, LoadError> {
+    let url = format!("{base}{file}");
+    let mut attempt = 0;
+    loop {
+        match fetch_once(&url, file).await {
+            Err(e) if e.retryable() && attempt < BACKOFF_MS.len() => {
+                gloo_timers::future::TimeoutFuture::new(BACKOFF_MS[attempt]).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Loads and checks both files. Never fails as a whole: errors are returned beside what did load.
+pub async fn load_all(base: String) -> Loaded {
+    let (geo, listings) = futures_join(
+        fetch_bytes(&base, MUNICIPALITIES_FILE),
+        fetch_bytes(&base, LISTINGS_FILE),
+    )
+    .await;
+    let mut errors = Vec::new();
+    let map: Option<MunicipalityFile> = match geo
+        .and_then(|b| parse_municipalities(MUNICIPALITIES_FILE, &b).map_err(LoadError::Data))
+    {
+        Ok(m) => Some(m),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let today = Some(crate::state::today());
+    let parsed: Option<ParsedListings> = match listings.and_then(|b| {
+        parse_listings(
+            LISTINGS_FILE,
+            &b,
+            map.as_ref().map(|m| m.municipalities.as_slice()),
+            today,
+        )
+        .map_err(LoadError::Data)
+    }) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    if let Some(p) = &parsed {
+        for problem in p.errors() {
+            web_sys::console::warn_1(&format!("twente-kaart: item skipped: {problem}").into());
+        }
+    }
+    let (municipalities, context) = map
+        .map(|m| (m.municipalities, m.context))
+        .unwrap_or_default();
+    let layout = (!municipalities.is_empty())
+        .then(|| twente_kaart_core::map::MapLayout::new(&municipalities, &context));
+    let (meta, items, skipped) = match parsed {
+        Some(p) => {
+            let skipped = p.skipped();
+            (Some(p.meta), p.items, skipped)
+        }
+        None => (None, Vec::new(), 0),
+    };
+    let counts = counts_by_municipality(&items);
+    Loaded {
+        data: Arc::new(Data {
+            meta,
+            municipalities,
+            layout,
+            items,
+            counts,
+            skipped,
+        }),
+        errors,
+    }
+}
+
+/// Runs two futures concurrently (both files load in parallel).
+async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    futures::future::join(a, b).await
+}

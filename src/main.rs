@@ -1,0 +1,3 @@
+fn main() {
+    twente_kaart::start();
+}

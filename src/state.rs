@@ -1,0 +1,107 @@
+//! The widget's state: the loaded data (immutable after load) and the signals of what the user chose.
+
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+use twente_kaart_core::map::MapLayout;
+use twente_kaart_core::{Category, Lang, Listing, Meta, Municipality};
+
+/// Everything loaded, laid out once. Shared read-only by the components.
+#[derive(Debug)]
+pub struct Data {
+    pub meta: Option<Meta>,
+    pub municipalities: Vec<Municipality>,
+    pub layout: Option<MapLayout>,
+    pub items: Vec<Listing>,
+    /// `[praktijk, wonen, partnerwerk]` per municipality code, over all items (layers do not change it).
+    pub counts: HashMap<String, [usize; 3]>,
+    /// How many items were left out because of errors.
+    pub skipped: usize,
+}
+
+impl Data {
+    pub fn name_of(&self, code: &str) -> Option<&str> {
+        self.municipalities
+            .iter()
+            .find(|m| m.code == code)
+            .map(|m| m.name.as_str())
+    }
+
+    pub fn counts_of(&self, code: &str) -> [usize; 3] {
+        self.counts.get(code).copied().unwrap_or_default()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Listing> {
+        self.items.iter().find(|i| i.id == id)
+    }
+}
+
+pub type SharedData = Arc<Data>;
+
+/// What the user chose. Provided as context; `Copy`, so components take it by value.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    /// The selected municipality's code (panel open; list filtered).
+    pub selected: RwSignal<Option<String>>,
+    /// The item chosen in the list or on the map, highlighted on the map.
+    pub item: RwSignal<Option<String>>,
+    /// Ids of a cluster of markers whose list is open.
+    pub cluster: RwSignal<Option<Vec<String>>>,
+    /// Which layers show: `[praktijk, wonen, partnerwerk]`.
+    pub layers: RwSignal<[bool; 3]>,
+    pub search: RwSignal<String>,
+    pub category: RwSignal<Option<Category>>,
+    /// The municipality under the pointer or keyboard focus (for the info line).
+    pub hovered: RwSignal<Option<String>>,
+    /// The polite live region's text.
+    pub announcement: RwSignal<String>,
+    /// Map width in CSS pixels (for marker sizes and clustering).
+    pub map_width: RwSignal<f64>,
+}
+
+impl AppState {
+    pub fn new(config: &crate::config::Config) -> AppState {
+        AppState {
+            lang: RwSignal::new(config.lang),
+            selected: RwSignal::new(config.gemeente.clone()),
+            item: RwSignal::new(config.item.clone()),
+            cluster: RwSignal::new(None),
+            layers: RwSignal::new(config.layers),
+            search: RwSignal::new(config.search.clone()),
+            category: RwSignal::new(config.category),
+            hovered: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            map_width: RwSignal::new(600.0),
+        }
+    }
+
+    /// Back to the overview: no selection, no filters, no search (kiosk idle reset).
+    pub fn reset(&self) {
+        self.selected.set(None);
+        self.item.set(None);
+        self.cluster.set(None);
+        self.search.set(String::new());
+        self.category.set(None);
+        self.layers.set([true; 3]);
+    }
+
+    pub fn layer_on(&self, c: Category) -> bool {
+        self.layers.get()[twente_kaart_core::summary::category_index(c)]
+    }
+}
+
+/// Today's date in the visitor's time zone, for hiding expired items.
+pub fn today() -> twente_kaart_core::date::Date {
+    let d = js_sys::Date::new_0();
+    twente_kaart_core::date::Date::new(
+        d.get_full_year() as u16,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or(twente_kaart_core::date::Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}

@@ -1,0 +1,102 @@
+//! The widget's state in its URL (`?gemeente=GM0153&layers=praktijk,wonen&q=…`), written with
+//! `history.replaceState`: inside an iframe `pushState` would add entries to the partner page's history.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+use twente_kaart_core::Category;
+
+/// The state as query pairs, in a stable order. Layers are written only when not all are on.
+pub fn state_pairs(state: &AppState) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    if let Some(code) = state.selected.get() {
+        pairs.push(("gemeente", code));
+    }
+    if let Some(item) = state.item.get() {
+        pairs.push(("item", item));
+    }
+    let layers = state.layers.get();
+    if layers.iter().any(|on| !on) {
+        let on: Vec<&str> = Category::ALL
+            .iter()
+            .zip(layers)
+            .filter(|(_, on)| *on)
+            .map(|(c, _)| c.as_str())
+            .collect();
+        pairs.push(("layers", on.join(",")));
+    }
+    let q = state.search.get();
+    if !q.trim().is_empty() {
+        pairs.push(("q", q));
+    }
+    if let Some(c) = state.category.get() {
+        pairs.push(("categorie", c.as_str().to_string()));
+    }
+    pairs
+}
+
+/// Keys the widget owns in its URL; everything else (lang, kiosk, accent, …) is left as it is.
+const STATE_KEYS: [&str; 5] = ["gemeente", "item", "layers", "q", "categorie"];
+
+/// Keeps the URL in step with the state.
+pub fn sync_url(state: AppState) {
+    Effect::new(move |_| {
+        let pairs = state_pairs(&state);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let Ok(params) =
+            web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
+        else {
+            return;
+        };
+        for key in STATE_KEYS {
+            params.delete(key);
+        }
+        for (k, v) in &pairs {
+            params.append(k, v);
+        }
+        let query: String = params.to_string().into();
+        let path = location.pathname().unwrap_or_default();
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+}
+
+/// A link to the current view: on the host page (params prefixed `tk-`, which embed.js passes back into
+/// the iframe) when the partner allowed it, else on the widget's own page.
+pub fn share_url(state: &AppState, host_url: Option<&str>) -> String {
+    let pairs = state_pairs(state);
+    let lang = state.lang.get_untracked().code();
+    match host_url.and_then(|h| web_sys::Url::new(h).ok()) {
+        Some(url) => {
+            let params = url.search_params();
+            for key in STATE_KEYS.iter().chain(["lang"].iter()) {
+                params.delete(&format!("tk-{key}"));
+            }
+            for (k, v) in &pairs {
+                params.append(&format!("tk-{k}"), v);
+            }
+            params.append("tk-lang", lang);
+            url.href()
+        }
+        None => {
+            let href = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            match web_sys::Url::new(&href) {
+                Ok(url) => {
+                    url.search_params().set("lang", lang);
+                    url.href()
+                }
+                Err(_) => href,
+            }
+        }
+    }
+}

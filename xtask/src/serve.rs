@@ -1,0 +1,23 @@
+//! `cargo xtask serve`: release build, then the static server (`e2e/server.mjs`: brotli/gzip like a CDN,
+//! the strict CSP header partners are advised to use) on http://127.0.0.1:8080.
+
+use anyhow::Result;
+use xshell::{cmd, Shell};
+
+pub fn run(args: &[String]) -> Result<()> {
+    let sh = Shell::new()?;
+    crate::setup::build_tools(&sh)?;
+    crate::build::release(&sh)?;
+    let port = args
+        .iter()
+        .position(|a| a == "--port")
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .unwrap_or_else(|| "8080".into());
+    let root = crate::root();
+    let dist = root.join("dist");
+    let server = root.join("e2e/server.mjs");
+    println!("twente-kaart on http://127.0.0.1:{port}/ (kiosk: /kiosk.html, embed configurator: /embed.html, editor: /editor.html); Ctrl+C stops");
+    cmd!(sh, "node {server} {dist} --port {port}").run()?;
+    Ok(())
+}

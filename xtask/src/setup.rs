@@ -1,0 +1,118 @@
+//! Installs what the build and the tests need, each step skipped when the right version is already there.
+//! Versions follow the tested recipe: wasm-bindgen-cli exactly as in Cargo.lock, trunk 0.21.14, wasm-opt
+//! from npm `binaryen@132` (Debian's binaryen breaks wasm-bindgen output), Debian's chromium + driver.
+
+use anyhow::{bail, Context, Result};
+use std::path::PathBuf;
+use xshell::{cmd, Shell};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+
+pub fn run(args: &[String]) -> Result<()> {
+    let sh = Shell::new()?;
+    build_tools(&sh)?;
+    if args.iter().any(|a| a == "--browser") {
+        browser(&sh)?;
+    }
+    Ok(())
+}
+
+/// The wasm-bindgen version in Cargo.lock (the CLI must match it exactly).
+pub fn wasm_bindgen_version() -> Result<String> {
+    let lock =
+        std::fs::read_to_string(crate::root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    bail!("wasm-bindgen not found in Cargo.lock")
+}
+
+fn version_of(sh: &Shell, program: &str) -> Option<String> {
+    cmd!(sh, "{program} --version")
+        .quiet()
+        .ignore_stderr()
+        .read()
+        .ok()
+}
+
+/// `e2e/node_modules/.bin` (wasm-opt, playwright) first on PATH, for Trunk and the tests.
+pub fn tool_path() -> Result<String> {
+    let bin = crate::root().join("e2e/node_modules/.bin");
+    let cargo_bin = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo")
+        });
+    Ok(format!(
+        "{}:{}:{}",
+        bin.display(),
+        cargo_bin.join("bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    ))
+}
+
+pub fn build_tools(sh: &Shell) -> Result<()> {
+    sh.set_var("PATH", tool_path()?);
+    let targets = cmd!(sh, "rustup target list --installed")
+        .quiet()
+        .read()
+        .unwrap_or_default();
+    if !targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
+        eprintln!("setup: adding the wasm32-unknown-unknown target");
+        cmd!(sh, "rustup target add wasm32-unknown-unknown").run()?;
+    }
+    if !version_of(sh, "trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        eprintln!("setup: installing trunk {TRUNK_VERSION} (about 7 minutes, once)");
+        cmd!(sh, "cargo install trunk --version {TRUNK_VERSION} --locked").run()?;
+    }
+    let wb = wasm_bindgen_version()?;
+    let have = |p: &str| version_of(sh, p).is_some_and(|v| v.split_whitespace().any(|w| w == wb));
+    if !have("wasm-bindgen") || !have("wasm-bindgen-test-runner") {
+        eprintln!("setup: installing wasm-bindgen-cli {wb} (about 2 minutes, once)");
+        // Without --locked: its lockfile pins a crate version the registry does not serve.
+        cmd!(sh, "cargo install wasm-bindgen-cli --version {wb} --force").run()?;
+    }
+    npm_tools(sh)?;
+    Ok(())
+}
+
+/// binaryen (wasm-opt), playwright-core, axe-core and jsqr, pinned in e2e/package-lock.json.
+pub fn npm_tools(sh: &Shell) -> Result<()> {
+    let e2e = crate::root().join("e2e");
+    let opt = e2e.join("node_modules/.bin/wasm-opt");
+    let axe = e2e.join("node_modules/axe-core/axe.min.js");
+    let pw = e2e.join("node_modules/playwright-core/package.json");
+    let jsqr = e2e.join("node_modules/jsqr/package.json");
+    if !(opt.exists() && axe.exists() && pw.exists() && jsqr.exists()) {
+        eprintln!("setup: npm ci in e2e/ (wasm-opt, playwright-core, axe-core, jsqr)");
+        let _dir = sh.push_dir(&e2e);
+        cmd!(sh, "npm ci --no-audit --no-fund").run()?;
+    }
+    Ok(())
+}
+
+/// Debian's chromium and chromedriver, when running as root and they are missing.
+pub fn browser(sh: &Shell) -> Result<()> {
+    let have = |p: &str| version_of(sh, p).is_some();
+    if have("chromium") && have("chromedriver") {
+        return Ok(());
+    }
+    let uid = cmd!(sh, "id -u").quiet().read().unwrap_or_default();
+    if uid.trim() != "0" {
+        bail!("chromium and chromedriver are missing: install Debian's `chromium` and `chromium-driver` (as root)");
+    }
+    eprintln!("setup: installing Debian's chromium and chromium-driver");
+    cmd!(sh, "apt-get update -q").run()?;
+    cmd!(sh, "apt-get install -y -q chromium chromium-driver")
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()?;
+    Ok(())
+}
