@@ -99,7 +99,7 @@ pub fn App(config: Config) -> impl IntoView {
 }
 
 #[component]
-fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoView {
+pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = loaded.data.clone();
     let t = Strings::get(state.lang.get_untracked());

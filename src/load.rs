@@ -107,6 +107,15 @@ pub async fn load_all(base: String) -> Loaded {
         fetch_bytes(&base, LISTINGS_FILE),
     )
     .await;
+    assemble(geo, listings, crate::state::today())
+}
+
+/// Parses, checks and lays out what was fetched (also used by the browser tests with in-memory files).
+pub fn assemble(
+    geo: Result<Vec<u8>, LoadError>,
+    listings: Result<Vec<u8>, LoadError>,
+    today: twente_kaart_core::date::Date,
+) -> Loaded {
     let mut errors = Vec::new();
     let map: Option<MunicipalityFile> = match geo
         .and_then(|b| parse_municipalities(MUNICIPALITIES_FILE, &b).map_err(LoadError::Data))
@@ -117,13 +126,12 @@ pub async fn load_all(base: String) -> Loaded {
             None
         }
     };
-    let today = Some(crate::state::today());
     let parsed: Option<ParsedListings> = match listings.and_then(|b| {
         parse_listings(
             LISTINGS_FILE,
             &b,
             map.as_ref().map(|m| m.municipalities.as_slice()),
-            today,
+            Some(today),
         )
         .map_err(LoadError::Data)
     }) {

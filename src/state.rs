@@ -54,6 +54,8 @@ pub struct AppState {
     pub category: RwSignal<Option<Category>>,
     /// The municipality under the pointer or keyboard focus (for the info line).
     pub hovered: RwSignal<Option<String>>,
+    /// The municipality with keyboard focus (drawn with a focus outline above its neighbours).
+    pub focused: RwSignal<Option<String>>,
     /// The polite live region's text.
     pub announcement: RwSignal<String>,
     /// Map width in CSS pixels (for marker sizes and clustering).
@@ -71,6 +73,7 @@ impl AppState {
             search: RwSignal::new(config.search.clone()),
             category: RwSignal::new(config.category),
             hovered: RwSignal::new(None),
+            focused: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             map_width: RwSignal::new(600.0),
         }

@@ -34,6 +34,25 @@ pub fn select(state: AppState, data: &SharedData, code: &str) {
     }
 }
 
+/// On a one-column layout (phones, narrow embeds) the panel opens below the map: bring it into view after
+/// a tap. Keyboard users keep their focus on the map and reach the panel with Tab.
+pub fn reveal_side_panel() {
+    let narrow = window()
+        .match_media("(max-width: 47.99rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if narrow {
+        request_animation_frame(|| {
+            if let Some(side) = document().query_selector(".tk-side").ok().flatten() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                side.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+}
+
 /// Closes the panel and returns focus to the municipality it was about.
 pub fn close_and_focus(state: AppState, code: &str) {
     state.selected.set(None);
@@ -83,7 +102,10 @@ pub fn MunicipalityShape(
     };
     let on_click = {
         let (code, data) = (code.clone(), data.clone());
-        move |_| select(state, &data, &code)
+        move |_| {
+            select(state, &data, &code);
+            reveal_side_panel();
+        }
     };
     let on_key = {
         let (code, data, layout) = (code.clone(), data.clone(), layout.clone());
@@ -116,6 +138,7 @@ pub fn MunicipalityShape(
         let code = code.clone();
         move |_| {
             tab_stop.set(code.clone());
+            state.focused.set(Some(code.clone()));
             hover2()
         }
     };
@@ -134,7 +157,10 @@ pub fn MunicipalityShape(
             on:pointerenter=move |_| hover()
             on:pointerleave=move |_| unhover()
             on:focus=on_focus
-            on:blur=move |_| unhover2()
+            on:blur=move |_| {
+                state.focused.set(None);
+                unhover2()
+            }
         ></path>
     }
 }

@@ -75,11 +75,33 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
             })
         }
     };
+    // Outlines of the selected and the focused shape, drawn above all shapes so no neighbour covers them.
+    let outline = {
+        let layout = layout.clone();
+        move |code: Option<String>| {
+            code.and_then(|c| {
+                layout
+                    .shapes
+                    .iter()
+                    .find(|s| s.code == c)
+                    .map(|s| s.path.clone())
+            })
+            .unwrap_or_default()
+        }
+    };
+    let outline2 = outline.clone();
+    let selected_path = move || outline(state.selected.get());
+    let focus_path = move || outline2(state.focused.get());
     view! {
         <figure class="tk-map">
             <svg class="tk-svg" viewBox=layout.projection.view_box() role="group" aria-label=t.map_label node_ref=svg_ref>
                 <g class="tk-context" aria-hidden="true">{context}</g>
                 <g class="tk-shapes">{shapes}</g>
+                <g class="tk-outlines" aria-hidden="true">
+                    <path class="tk-outline-selected" d=selected_path></path>
+                    <path class="tk-outline-focus-halo" d=focus_path.clone()></path>
+                    <path class="tk-outline-focus" d=focus_path></path>
+                </g>
                 <g class="tk-labels" aria-hidden="true">{labels}</g>
                 <MarkerLayer data=data.clone() layout=layout.clone() />
             </svg>

@@ -65,20 +65,157 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// `cargo xtask fuzz [--seconds N]`: see fuzz/README.md.
+/// `cargo xtask fuzz [--seconds N]`: see fuzz/README.md. Runs the cargo-fuzz targets `listings` and `gemeenten`
+/// for N seconds each (libFuzzer on the stable toolchain with `RUSTC_BOOTSTRAP=1`), seeded from
+/// tests/fixtures/bad/, public/data/ and fuzz/seeds/, and prints executions and crashes per target.
 pub fn fuzz(args: &[String]) -> Result<()> {
-    let seconds = args
-        .iter()
-        .position(|a| a == "--seconds")
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-        .unwrap_or_else(|| "60".into());
-    let sh = Shell::new()?;
-    let _dir = sh.push_dir(crate::root());
-    cmd!(
-        sh,
-        "cargo run --release -p twente-kaart-fuzz -- --seconds {seconds}"
-    )
-    .run()?;
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+
+    /// Files in `dir` whose names start with one of the artifact prefixes libFuzzer writes on a failure.
+    fn failures(dir: &std::path::Path) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| {
+                ["crash-", "oom-", "timeout-", "leak-"]
+                    .iter()
+                    .any(|p| n.starts_with(p))
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    let seconds: u64 = match args.iter().position(|a| a == "--seconds") {
+        Some(i) => args
+            .get(i + 1)
+            .context("--seconds needs a value")?
+            .parse()
+            .context("--seconds takes a whole number")?,
+        None => 60,
+    };
+    let root = crate::root();
+    let fuzz_dir = root.join("fuzz");
+    let has_cargo_fuzz = Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_cargo_fuzz {
+        let sh = Shell::new()?;
+        cmd!(sh, "cargo install cargo-fuzz --locked").run()?;
+    }
+    let targets = [
+        ("listings", "listings-", "listings.json"),
+        ("gemeenten", "gemeenten-", "gemeenten.geojson"),
+    ];
+    let mut summary = Vec::new();
+    let mut found = Vec::new();
+    for (target, prefix, real) in targets {
+        // Seeds: the real file, the bad corpus and the committed seeds. The 5 MB fixture is left out (libFuzzer
+        // would cut it to -max_len anyway).
+        let corpus = fuzz_dir.join("corpus").join(target);
+        std::fs::create_dir_all(&corpus)?;
+        let mut seeds = vec![root.join("public/data").join(real)];
+        for dir in [
+            root.join("tests/fixtures/bad"),
+            fuzz_dir.join("seeds").join(target),
+        ] {
+            for entry in
+                std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
+            {
+                let path = entry?.path();
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                if name.starts_with(prefix) || dir.ends_with(target) {
+                    seeds.push(path);
+                }
+            }
+        }
+        let mut copied = 0;
+        for seed in &seeds {
+            if std::fs::metadata(seed)?.len() <= 1 << 20 {
+                let name = seed.file_name().and_then(|n| n.to_str()).unwrap_or("seed");
+                std::fs::copy(seed, corpus.join(format!("seed-{name}")))?;
+                copied += 1;
+            }
+        }
+        let artifacts = fuzz_dir.join("artifacts").join(target);
+        let before = failures(&artifacts);
+        eprintln!("\n=== fuzz {target}: {seconds} s, {copied} seeds");
+        let mut child = Command::new("cargo")
+            .current_dir(&fuzz_dir)
+            .env("RUSTC_BOOTSTRAP", "1")
+            .args(["fuzz", "run", target])
+            .arg(&corpus)
+            .args([
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-max_len=65536",
+                "-timeout=10",
+                "-rss_limit_mb=4096",
+            ])
+            .arg("-print_final_stats=1")
+            .stderr(Stdio::piped())
+            .spawn()
+            .context("running cargo fuzz")?;
+        // libFuzzer reports on stderr: echo the progress sparingly and keep the final statistics.
+        let mut executions = None;
+        let mut tail: Vec<String> = Vec::new();
+        for line in std::io::BufReader::new(child.stderr.take().expect("piped")).lines() {
+            let line = line?;
+            if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
+                executions = n.trim().parse::<u64>().ok();
+            }
+            if line.contains("pulse")
+                || line.contains("DONE")
+                || line.contains("ERROR")
+                || line.contains("panicked")
+            {
+                eprintln!("{line}");
+            }
+            tail.push(line);
+            if tail.len() > 40 {
+                tail.remove(0);
+            }
+        }
+        let status = child.wait()?;
+        let new: Vec<String> = failures(&artifacts)
+            .into_iter()
+            .filter(|f| !before.contains(f))
+            .collect();
+        if !status.success() && new.is_empty() {
+            eprintln!("{}", tail.join("\n"));
+            anyhow::bail!(
+                "cargo fuzz run {target} failed ({status}) without writing a crash artifact"
+            );
+        }
+        let executions = executions.map_or_else(|| "?".to_string(), |n| n.to_string());
+        summary.push(format!(
+            "{target}: {executions} executions in {seconds} s, {} crashes",
+            new.len()
+        ));
+        found.extend(
+            new.into_iter()
+                .map(|f| format!("fuzz/artifacts/{target}/{f}")),
+        );
+    }
+    println!("\nfuzz results");
+    for line in &summary {
+        println!("  {line}");
+    }
+    if !found.is_empty() {
+        println!("crash inputs (reproduce with `cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run <target> <file>`):");
+        for f in &found {
+            println!("  {f}");
+        }
+        anyhow::bail!("the fuzzer found {} crash(es)", found.len());
+    }
     Ok(())
 }
