@@ -27,6 +27,14 @@ const TYPES = {
 
 export function startServer({ dist, port = 0, host = "127.0.0.1", csp = true, fixtures = null, base = "/", extraHeaders = {} }) {
   const flaky = new Map();
+  const compressed = new Map(); // (file, encoding, size, mtime) → body: compress once, like a CDN
+  const compress = (file, body, enc) => {
+    let st = null;
+    try { st = fs.statSync(file); } catch { /* fixtures or rewritten bodies */ }
+    const key = `${file}|${enc}|${body.length}|${st ? st.mtimeMs : 0}`;
+    if (!compressed.has(key)) compressed.set(key, enc === "br" ? zlib.brotliCompressSync(body) : zlib.gzipSync(body));
+    return compressed.get(key);
+  };
   const sockets = new Set();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
@@ -55,8 +63,8 @@ export function startServer({ dist, port = 0, host = "127.0.0.1", csp = true, fi
         if (fault === "wrong-type") { type = "text/html; charset=utf-8"; body = Buffer.from("<!doctype html><title>Error</title><h1>502 Bad Gateway</h1>"); }
         headers["content-type"] = type;
         const accept = String(req.headers["accept-encoding"] || "");
-        if (/\b(br)\b/.test(accept) && body.length > 256) { body = zlib.brotliCompressSync(body); headers["content-encoding"] = "br"; }
-        else if (/\bgzip\b/.test(accept) && body.length > 256) { body = zlib.gzipSync(body); headers["content-encoding"] = "gzip"; }
+        if (/\b(br)\b/.test(accept) && body.length > 256) { body = compress(file, body, "br"); headers["content-encoding"] = "br"; }
+        else if (/\bgzip\b/.test(accept) && body.length > 256) { body = compress(file, body, "gzip"); headers["content-encoding"] = "gzip"; }
         headers["vary"] = "accept-encoding";
         if (fault === "stall") {
           res.writeHead(200, headers); res.write(body.subarray(0, Math.min(20, body.length)));

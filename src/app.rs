@@ -1,9 +1,9 @@
 //! The root component: loads the data once, then shows the widget (or what loaded, with errors).
 
 use crate::components::{
-    error_banner::ErrorBanner, layer_toggle::LayerToggle, legend::Legend, list_view::ListView,
-    side_panel::SidePanel, twente_map::TwenteMap, widget_footer::WidgetFooter,
-    widget_header::WidgetHeader,
+    error_banner::ErrorBanner, kiosk_overlay::KioskOverlay, layer_toggle::LayerToggle,
+    legend::Legend, list_view::ListView, side_panel::SidePanel, twente_map::TwenteMap,
+    widget_footer::WidgetFooter, widget_header::WidgetHeader,
 };
 use crate::config::Config;
 use crate::load::{load_all, Loaded};
@@ -71,6 +71,12 @@ pub fn App(config: Config) -> impl IntoView {
     });
 
     let retry = Callback::new(move |_| loaded.refetch());
+    let kiosk_started = StoredValue::new(false);
+    if state.kiosk {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("tk-kiosk-page");
+        }
+    }
     view! {
         {move || match loaded.get() {
             None if prerendered => ().into_any(),
@@ -85,6 +91,10 @@ pub fn App(config: Config) -> impl IntoView {
                 }
                 remove_prerender();
                 crate::host::post("ready", &[]);
+                if state.kiosk && !kiosk_started.get_value() {
+                    kiosk_started.set_value(true);
+                    crate::kiosk::start(state, l.data.clone(), config.with_value(|c| c.idle_seconds));
+                }
                 let compact = config.with_value(|c| c.compact);
                 // A language switch rebuilds the widget: every string is then plain text, not a reactive
                 // closure, which keeps the wasm small. The state lives in signals, so nothing is lost.
@@ -110,7 +120,7 @@ pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoVi
         }
     });
     view! {
-        <div class="tk" class:tk-compact=compact lang=state.lang.get_untracked().code()>
+        <div class="tk" class:tk-compact=compact class:tk-kiosk=state.kiosk lang=state.lang.get_untracked().code()>
             <WidgetHeader data=data.clone() />
             <ErrorBanner errors=loaded.errors.clone() skipped=data.skipped retry=retry />
             <a class="tk-skip" href="#tk-list">{t.skip_map}</a>
@@ -126,6 +136,7 @@ pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoVi
             <ListView data=data.clone() />
             <WidgetFooter data=data.clone() />
             <p class="tk-sr" aria-live="polite" aria-atomic="true">{move || state.announcement.get()}</p>
+            {state.kiosk.then(|| view! { <KioskOverlay data=data.clone() /> })}
         </div>
     }
 }

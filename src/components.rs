@@ -2,6 +2,7 @@
 
 pub mod error_banner;
 pub mod item_card;
+pub mod kiosk_overlay;
 pub mod language_switch;
 pub mod layer_toggle;
 pub mod legend;
@@ -9,6 +10,7 @@ pub mod list_view;
 pub mod marker_layer;
 pub mod municipality_panel;
 pub mod municipality_shape;
+pub mod qr_code;
 pub mod side_panel;
 pub mod twente_map;
 pub mod widget_footer;

@@ -155,6 +155,13 @@ impl Config {
             return Config::default();
         };
         let query = window.location().search().unwrap_or_default();
-        Config::from_query(&query, window.navigator().language())
+        let mut config = Config::from_query(&query, window.navigator().language());
+        // kiosk.html is the same page with `<html data-kiosk="1">`.
+        let kiosk_page = window
+            .document()
+            .and_then(|d| d.document_element())
+            .is_some_and(|e| e.get_attribute("data-kiosk").as_deref() == Some("1"));
+        config.kiosk |= kiosk_page;
+        config
     }
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod host;
+pub mod kiosk;
 pub mod load;
 pub mod panic;
 pub mod state;

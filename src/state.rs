@@ -60,6 +60,12 @@ pub struct AppState {
     pub announcement: RwSignal<String>,
     /// Map width in CSS pixels (for marker sizes and clustering).
     pub map_width: RwSignal<f64>,
+    /// Kiosk mode (congress stand): QR codes instead of links, idle reset, attract loop.
+    pub kiosk: bool,
+    /// Kiosk: the municipality the attract loop is showing, while it runs.
+    pub attract: RwSignal<Option<String>>,
+    /// Kiosk: seconds left in the "are you still looking?" countdown, while it shows.
+    pub countdown: RwSignal<Option<u32>>,
 }
 
 impl AppState {
@@ -76,6 +82,9 @@ impl AppState {
             focused: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             map_width: RwSignal::new(600.0),
+            kiosk: config.kiosk,
+            attract: RwSignal::new(None),
+            countdown: RwSignal::new(None),
         }
     }
 

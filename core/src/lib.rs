@@ -13,6 +13,7 @@ pub mod listing;
 pub mod map;
 pub mod municipality;
 pub mod prerender;
+pub mod qr;
 pub mod summary;
 pub mod text;
 pub mod validate;

@@ -60,7 +60,7 @@ async function measure(page, container, frame) {
 }
 
 /// Polls until the iframe is as tall as the widget's content (within 2 px) and the frame cannot scroll.
-async function untilFits(page, container, frame, timeout = 10000) {
+async function untilFits(page, container, frame, timeout = 5000) {
   const end = Date.now() + timeout;
   let m;
   for (;;) {
@@ -71,8 +71,20 @@ async function untilFits(page, container, frame, timeout = 10000) {
   }
 }
 
+/// A watched page (see harness.mjs) that may only contact the two local origins. It asks for gzip, not
+/// brotli: server.mjs compresses on the fly, and brotli-11 of the 600 kB wasm takes the single-threaded test
+/// server seconds per request, where a CDN serves a precompressed file at once.
+const open = (opts = {}) => watchedPage(browser, { allowedOrigins: [W, H], extraHTTPHeaders: { "accept-encoding": "gzip" }, ...opts });
+
 async function frameLayers(frame) {
   return frame.evaluate(() => ["praktijk", "wonen", "partnerwerk"].map((l) => document.getElementById(`tk-layer-${l}`).checked));
+}
+
+/// Items in the frame's localStorage and sessionStorage. A browser that blocks storage for third-party
+/// frames throws on access: nothing can be stored then either, so that counts as 0.
+function storageUse() {
+  const count = (get) => { try { return get().length; } catch (e) { if (e.name === "SecurityError") return 0; throw e; } };
+  return [count(() => localStorage), count(() => sessionStorage)];
 }
 
 async function frameCsp(page) {
@@ -96,20 +108,27 @@ after(async () => {
 test("two embeds on one page each show their own language and layers (strict CSP, no violations)", async () => {
   const url = host.add("/two.html", hostPage(
     snippet(`id="a" data-lang="en" data-layers="wonen"`) + "<p>Tussen de kaarten.</p>" +
-    snippet(`id="b" data-lang="de" data-layers="praktijk,partnerwerk" data-title="Hausarztkarte"`) + script(),
+    snippet(`id="b" data-lang="de" data-layers="praktijk,partnerwerk" data-title="Hausarztkarte"`) +
+    // Included twice, as happens with CMS blocks: each container must still get exactly one iframe.
+    script() + script(),
   ), { csp: hostCsp() });
-  const { context, page, problems } = await watchedPage(browser, { allowedOrigins: [W, H] });
+  const { context, page, problems } = await open();
   const t0 = Date.now();
   await page.goto(url);
   const [a, b] = await Promise.all([widgetFrame(page, "#a"), widgetFrame(page, "#b")]);
   // Navigation start (host page) → live map drawn in the first iframe, in the browser's own clock.
   const drawnAt = await a.evaluate(() => performance.timeOrigin + performance.now());
+  const wasm = await a.evaluate(() => {
+    const e = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
+    return e && { wait: Math.round(e.responseStart - e.requestStart), download: Math.round(e.responseEnd - e.responseStart) };
+  });
   const timing = await page.evaluate((src) => ({
     origin: performance.timeOrigin,
     script: performance.getEntriesByName(src)[0]?.startTime,
   }), `${W}/embed.js`);
-  console.log(`# navigation start → map drawn in iframe: ${Math.round(drawnAt - timing.origin)} ms; ` +
-    `embed.js request → map: ${Math.round(drawnAt - timing.origin - timing.script)} ms (wall ${Date.now() - t0} ms)`);
+  console.log(`navigation start → map drawn in iframe: ${Math.round(drawnAt - timing.origin)} ms; ` +
+    `embed.js request → map: ${Math.round(drawnAt - timing.origin - timing.script)} ms (wall ${Date.now() - t0} ms); ` +
+    `wasm: ${wasm?.wait} ms waiting, ${wasm?.download} ms download`);
 
   assert.equal(await a.evaluate(() => document.documentElement.lang), "en");
   assert.equal(await b.evaluate(() => document.documentElement.lang), "de");
@@ -131,21 +150,24 @@ test("two embeds on one page each show their own language and layers (strict CSP
 
 test("the iframe follows the widget's height: on load, after opening a panel, at 360 px wide; then settles", async () => {
   const url = host.add("/height.html", hostPage(snippet(`id="k" data-lang="nl"`) + script()), { csp: hostCsp() });
-  const { context, page, problems } = await watchedPage(browser, { allowedOrigins: [W, H] });
-  await page.goto(url);
-  await page.$eval("#k", (el) => {
+  const { context, page, problems } = await open();
+  // A partner's analytics hook: the widget's messages come out as DOM events on the container (bubbling).
+  await context.addInitScript(() => {
     window.__tkEvents = [];
-    for (const t of ["twente-kaart:select", "twente-kaart:ready"]) el.addEventListener(t, (e) => window.__tkEvents.push(e.detail));
+    for (const t of ["twente-kaart:select", "twente-kaart:ready"]) {
+      document.addEventListener(t, (e) => window.__tkEvents.push({ on: e.target.id, ...e.detail }));
+    }
   });
+  await page.goto(url);
   const frame = await widgetFrame(page, "#k");
   const loaded = await untilFits(page, "#k", frame);
+  await page.waitForFunction(() => window.__tkEvents.some((d) => d.on === "k" && d.type === "twente-kaart:ready" && d.version === 1));
   assert.notEqual(loaded.outer, 600, "resized from the initial 600 px");
 
   await frame.click('path.tk-shape[data-code="GM0153"]');
   await frame.waitForSelector('[data-panel="GM0153"]', { state: "visible" });
   const opened = await untilFits(page, "#k", frame);
-  // Analytics hook: the selection is re-dispatched on the container as a DOM event.
-  await page.waitForFunction(() => window.__tkEvents.some((d) => d.type === "twente-kaart:select" && d.gemeente === "GM0153" && d.version === 1));
+  await page.waitForFunction(() => window.__tkEvents.some((d) => d.on === "k" && d.type === "twente-kaart:select" && d.gemeente === "GM0153"));
 
   await page.setViewportSize({ width: 360, height: 800 });
   const narrow = await untilFits(page, "#k", frame);
@@ -173,10 +195,13 @@ test("messages from other frames, other origins or of the wrong shape never resi
     // The widget itself, framed without embed.js: same origin as the embeds, but not one of them.
     `<iframe id="plain" src="${W}/index.html?lang=en" title="plain widget" width="600" height="400"></iframe>`,
   ));
-  const { context, page } = await watchedPage(browser, { allowedOrigins: [W, H] });
+  const { context, page } = await open();
   await page.goto(url);
   const a = await widgetFrame(page, "#a");
   const b = await widgetFrame(page, "#b");
+  // Chromium pauses rendering (and so the widget's ResizeObserver) in cross-origin frames scrolled out of
+  // view; #b sits below the tall #a. A visitor scrolls to it, and then it fits.
+  await page.$eval("#b", (el) => el.scrollIntoView());
   const plain = await (await page.$("#plain")).contentFrame();
   await waitForMap(plain);
   const before = [(await untilFits(page, "#a", a)).outer, (await untilFits(page, "#b", b)).outer];
@@ -203,6 +228,17 @@ test("messages from other frames, other origins or of the wrong shape never resi
   await a.evaluate((m) => parent.postMessage(m, "*"), { ...evil, height: 3 });
   await page.waitForFunction(() => document.querySelector("#a iframe").getBoundingClientRect().height === 200);
   assert.equal(await page.$eval("#b iframe", (f) => f.getBoundingClientRect().height), before[1]);
+
+  // An embed's frame navigated away (say, by a link) to another origin is no longer trusted.
+  const target = `${H}/foreign.html?away`;
+  const navigated = page.waitForEvent("framenavigated", (f) => f.url() === target);
+  await b.evaluate((url) => { location.href = url; }, target);
+  const away = await navigated;
+  await away.waitForLoadState();
+  await page.evaluate(() => { window.__seen = 0; });
+  await away.evaluate((m) => parent.postMessage(m, "*"), evil);
+  await page.waitForFunction(() => window.__seen >= 1);
+  assert.equal(await page.$eval("#b iframe", (f) => f.getBoundingClientRect().height), before[1]);
   await context.close();
 });
 
@@ -212,8 +248,9 @@ test("aggressive host CSS does not break the embed", async () => {
     div { padding: 13px; display: block; }
     iframe { border: 5px solid red; padding: 17px; height: 150px !important; min-height: 900px; display: inline; }
   </style>`;
-  const url = host.add("/ugly.html", hostPage(snippet(`id="k" data-lang="nl"`) + script(), css));
-  const { context, page, problems } = await watchedPage(browser, { allowedOrigins: [W, H] });
+  // embed.js in <head>, not async: it runs before the container exists and finds it at DOMContentLoaded.
+  const url = host.add("/ugly.html", hostPage(snippet(`id="k" data-lang="nl"`), css + `<script src="${W}/embed.js"></script>`));
+  const { context, page, problems } = await open();
   await page.goto(url);
   const frame = await widgetFrame(page, "#k");
   assert.equal(await frame.locator("path.tk-shape[data-code]").count(), 14);
@@ -226,7 +263,7 @@ test("aggressive host CSS does not break the embed", async () => {
 
 test("a deep link on the host page (tk-* params) restores municipality and layers inside the embed", async () => {
   const url = host.add("/deep.html", hostPage(snippet(`id="k" data-lang="en" data-layers="wonen" data-share`) + script(), ""), { csp: hostCsp() });
-  const { context, page, problems } = await watchedPage(browser, { allowedOrigins: [W, H] });
+  const { context, page, problems } = await open();
   await page.goto(`${url}?tk-gemeente=GM0153&tk-layers=praktijk&utm_source=x#kaart`);
   const frame = await widgetFrame(page, "#k");
   await frame.waitForSelector('[data-panel="GM0153"]', { state: "visible" });
@@ -243,7 +280,7 @@ test("a deep link on the host page (tk-* params) restores municipality and layer
 
 test("privacy: only the two local origins are contacted; no cookies, no storage in the widget frame", async () => {
   const url = host.add("/privacy.html", hostPage(snippet(`id="k" data-lang="nl" data-share`) + script()), { csp: hostCsp() });
-  const { context, page, problems } = await watchedPage(browser, { allowedOrigins: [W, H] });
+  const { context, page, problems } = await open();
   const origins = new Set();
   page.on("request", (r) => origins.add(new URL(r.url()).origin));
   await page.goto(url);
@@ -254,13 +291,13 @@ test("privacy: only the two local origins are contacted; no cookies, no storage 
   assert.deepEqual(await frameLayers(frame), [true, false, true]);
   assert.deepEqual([...origins].sort(), [W, H].sort());
   assert.deepEqual(await context.cookies(), []);
-  assert.deepEqual(await frame.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+  assert.deepEqual(await frame.evaluate(storageUse), [0, 0]);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("configurator: options → copied snippet → works on another origin; no CSP violations", async () => {
-  const { context, page, problems } = await watchedPage(browser, { allowedOrigins: [W, H], permissions: ["clipboard-read", "clipboard-write"] });
+  const { context, page, problems } = await open({ permissions: ["clipboard-read", "clipboard-write"] });
   await page.goto(`${W}/embed.html`);
   // The live preview is a real embed (embed.js) in the configurator page.
   await widgetFrame(page, "#tk-preview");
@@ -279,7 +316,9 @@ test("configurator: options → copied snippet → works on another origin; no C
   // The preview follows the options.
   await page.waitForFunction(() => document.querySelector("#tk-preview iframe")?.src.includes("lang=de"));
   const preview = await widgetFrame(page, "#tk-preview");
+  await untilFits(page, "#tk-preview", preview);
   assert.equal(await preview.evaluate(() => document.documentElement.lang), "de");
+  assert.deepEqual(await preview.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0], "no storage (first-party frame)");
   assert.deepEqual(await frameCsp(page), [], "configurator and its preview: no CSP violations");
   assert.deepEqual(problems, []);
 
@@ -287,8 +326,8 @@ test("configurator: options → copied snippet → works on another origin; no C
   const iframeCode = await page.inputValue("#snippet-iframe");
   assert.match(iframeCode, /height="900"/);
   assert.match(iframeCode, /title="Karte: Hausarzt in Twente"/);
-  const url = host.add("/pasted.html", `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Partner</title></head><body>${code}${iframeCode}</body></html>`, { csp: hostCsp() });
-  const other = await watchedPage(browser, { allowedOrigins: [W, H] });
+  const url = host.add("/pasted.html", `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Partner</title><link rel="icon" href="data:,"></head><body>${code}${iframeCode}</body></html>`, { csp: hostCsp() });
+  const other = await open();
   await other.page.goto(url);
   for (const sel of ["[data-twente-kaart]", "body > iframe"]) {
     const frame = await (await other.page.waitForSelector(sel === "body > iframe" ? sel : `${sel} iframe`)).contentFrame();

@@ -1,5 +1,6 @@
 //! One item: title, kind and town, description, key facts and a link out. All data is inserted as text.
 
+use crate::components::qr_code::QrCode;
 use crate::state::AppState;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -44,22 +45,35 @@ pub fn ItemCard(
         let item = item.clone();
         move || facts(&item, state)
     };
-    let link = item.safe_link().map(|href| {
-        view! {
-            <a class="tk-link" href=href.to_string() target="_blank" rel="noopener noreferrer">
-                {t.more_info}
-                <span class="tk-sr">{format!(" ({})", t.new_tab)}</span>
-            </a>
-        }
-    });
-    let contact = item
+    let email = item
         .contact
         .clone()
         .and_then(|c| c.email)
-        .filter(|e| twente_kaart_core::validate::is_email(e))
-        .map(|e| {
-            view! { <a class="tk-mail" href=format!("mailto:{e}")>{e.clone()}</a> }
+        .filter(|e| twente_kaart_core::validate::is_email(e));
+    // In kiosk mode a link is a QR code: the visitor opens it on their own phone, the kiosk stays put.
+    let (link, contact) = if state.kiosk {
+        let target = item
+            .safe_link()
+            .map(str::to_string)
+            .or_else(|| email.as_ref().map(|e| format!("mailto:{e}")));
+        (
+            target.map(|href| view! { <QrCode link=href label=t.kiosk_scan /> }.into_any()),
+            None,
+        )
+    } else {
+        let link = item.safe_link().map(|href| {
+            view! {
+                <a class="tk-link" href=href.to_string() target="_blank" rel="noopener noreferrer">
+                    {t.more_info}
+                    <span class="tk-sr">{format!(" ({})", t.new_tab)}</span>
+                </a>
+            }
+            .into_any()
         });
+        let contact =
+            email.map(|e| view! { <a class="tk-mail" href=format!("mailto:{e}")>{e.clone()}</a> });
+        (link, contact)
+    };
     view! {
         <article
             class=format!("tk-item tk-cat-{}", item.category.as_str())

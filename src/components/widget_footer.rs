@@ -1,5 +1,6 @@
 //! Attribution of the boundaries, the data's date, the vacancy feed and the campaign contact.
 
+use crate::components::qr_code::QrCode;
 use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use twente_kaart_core::i18n::{fill, format_date, Strings};
@@ -10,6 +11,9 @@ pub fn WidgetFooter(data: SharedData) -> impl IntoView {
     let t = Strings::get(state.lang.get_untracked());
     let updated = data.meta.as_ref().map(|m| m.updated);
     let email = data.meta.as_ref().map(|m| m.contact.email.clone());
+    if state.kiosk {
+        return view! { <KioskFooter data=data /> }.into_any();
+    }
     view! {
         <footer class="tk-footer">
             <p>{t.attribution}</p>
@@ -18,6 +22,41 @@ pub fn WidgetFooter(data: SharedData) -> impl IntoView {
                 <a href="feed.xml" type="application/atom+xml">{t.feed}</a>
                 {email.map(|e| view! { " · " <a href=format!("mailto:{e}")>{e.clone()}</a> })}
             </p>
+        </footer>
+    }
+    .into_any()
+}
+
+/// Kiosk: the stand's line, the contact as a QR code, and how fresh the data is.
+#[component]
+fn KioskFooter(data: SharedData) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let t = Strings::get(lang);
+    let meta = data.meta.clone();
+    let stand = meta
+        .as_ref()
+        .and_then(|m| m.stand_text.as_ref())
+        .map(|s| s.get(lang).to_string());
+    let email = meta.as_ref().map(|m| m.contact.email.clone());
+    let date = meta
+        .as_ref()
+        .map(|m| format_date(lang, m.updated))
+        .unwrap_or_default();
+    let online = window().navigator().on_line();
+    let status = if online {
+        fill(t.kiosk_refreshed, &[("date", &date)])
+    } else {
+        fill(t.kiosk_offline, &[("date", &date)])
+    };
+    view! {
+        <footer class="tk-footer tk-kiosk-footer">
+            <div class="tk-stand">
+                {stand.map(|s| view! { <p class="tk-stand-text">{s}</p> })}
+                {email.map(|e| view! { <QrCode link=format!("mailto:{e}") label=t.kiosk_scan /> })}
+            </div>
+            <p class="tk-data-status" role="status">{status}</p>
+            <p>{t.attribution}</p>
         </footer>
     }
 }

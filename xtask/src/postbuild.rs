@@ -64,6 +64,45 @@ pub fn externalise_loader(html: &str, dist: &Path) -> Result<String> {
     ))
 }
 
+/// Fills in the service worker's cache version (a hash of every file it caches) and its asset list.
+fn write_service_worker(dist: &Path) -> Result<()> {
+    let mut assets: Vec<String> = Vec::new();
+    let mut all = String::new();
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(dist)?
+                .to_string_lossy()
+                .replace('\\', "/");
+            // The configurator, the editor and the worker itself are not part of the kiosk.
+            if rel == "sw.js"
+                || rel.starts_with("embed")
+                || rel.starts_with("editor")
+                || rel.starts_with("schema/")
+            {
+                continue;
+            }
+            all.push_str(&rel);
+            all.push_str(&fnv_hex(&String::from_utf8_lossy(&std::fs::read(&path)?)));
+            assets.push(format!("./{rel}"));
+        }
+    }
+    assets.sort();
+    assets.insert(0, "./".into());
+    let template = std::fs::read_to_string(dist.join("sw.js")).context("dist/sw.js missing")?;
+    let sw = template
+        .replace("__TK_VERSION__", &fnv_hex(&all)[..12])
+        .replace("__TK_ASSETS__", &serde_json::to_string(&assets)?);
+    std::fs::write(dist.join("sw.js"), sw)?;
+    Ok(())
+}
+
 pub fn run(dist: &Path, data: &Path) -> Result<()> {
     let index_path = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;

@@ -1,0 +1,210 @@
+// Page object of the twente-kaart widget for the end-to-end tests: opening the widget, finding and clicking
+// municipality shapes like a user (on a point that shows the shape, not a marker on top of it), reading the
+// panel and the list, and the expected values computed from the demo data the same way the widget does.
+import { serve, watchedPage, waitForMap, listingsData } from "./harness.mjs";
+
+export const CODES = {
+  GM0141: "Almelo", GM0147: "Borne", GM1774: "Dinkelland", GM0153: "Enschede", GM0158: "Haaksbergen",
+  GM0163: "Hellendoorn", GM0164: "Hengelo", GM1735: "Hof van Twente", GM0168: "Losser", GM0173: "Oldenzaal",
+  GM1742: "Rijssen-Holten", GM0183: "Tubbergen", GM1700: "Twenterand", GM0189: "Wierden",
+};
+export const NAMES = Object.values(CODES);
+
+// ---------------------------------------------------------------------------------------------------------
+// Expected values from public/data/listings.json
+
+/// Today as YYYY-MM-DD in the local time zone (the browser runs in the same one).
+export function todayIso(d = new Date()) {
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/// The items the widget shows: those without `valid_until` or valid up to and including today.
+export function currentItems(today = todayIso()) {
+  return listingsData().items.filter((i) => !i.valid_until || i.valid_until >= today);
+}
+
+const variants = (t) => (t == null ? [] : typeof t === "string" ? [t] : Object.values(t).filter((s) => typeof s === "string"));
+
+/// The widget's search: case-insensitive substring of the trimmed needle in title and description (every
+/// language) and town.
+export function matchesSearch(item, needle) {
+  const n = needle.trim().toLowerCase();
+  if (!n) return true;
+  return [...variants(item.title), ...variants(item.description), item.town].some((s) => String(s).toLowerCase().includes(n));
+}
+
+export const ids = (items) => items.map((i) => i.id).sort();
+
+// ---------------------------------------------------------------------------------------------------------
+// Opening the widget
+
+/// Starts the server (strict CSP). Returns the server; `server.origin` is the widget's origin.
+export async function startWidgetServer() {
+  const server = await serve();
+  server.origin = new URL(server.url).origin;
+  return server;
+}
+
+/// A watched page (only the widget's own origin allowed) on `server.url + query`, with the live map drawn.
+/// Options: query ("?gemeente=…"), viewport, colorScheme, locale (default nl-NL), wait (default true),
+/// init (a function run on the page before navigation, e.g. to add routes).
+export async function openWidget(browser, server, { query = "", wait = true, init, locale = "nl-NL", ...ctx } = {}) {
+  const w = await watchedPage(browser, { allowedOrigins: [server.origin], locale, ...ctx });
+  if (init) await init(w.page);
+  await w.page.goto(server.url + query, { waitUntil: wait ? "load" : "domcontentloaded" });
+  if (wait) await waitForMap(w.page);
+  return w;
+}
+
+/// Everything that must never happen on a partner's page, for one page: console errors, uncaught errors,
+/// dialogs, third-party requests, CSP violations, cookies (HTTP and document.cookie).
+export async function troubles(w) {
+  const out = [...w.problems];
+  try {
+    for (const v of await w.cspViolations()) out.push(`CSP violation: ${v}`);
+    const dc = await w.page.evaluate(() => document.cookie);
+    if (dc) out.push(`document.cookie: ${dc}`);
+  } catch (e) {
+    out.push(`could not inspect page: ${e.message}`);
+  }
+  for (const c of await w.context.cookies()) out.push(`cookie: ${c.name}=${c.value} (${c.domain})`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The map
+
+export const shape = (page, code) => page.locator(`path.tk-shape[data-code="${code}"]`);
+export const shapeByName = (page, name) => page.getByRole("button", { name: new RegExp(`^${name.replace(/[-]/g, "\\$&")}:`) });
+
+/// A point (page coordinates) where the top-most element is `selector` itself (or inside it): a user's
+/// click there hits that element and not a marker or label on top of it. Prefers points near the middle.
+export async function clickablePoint(page, selector) {
+  const p = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const pts = [];
+    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) pts.push([r.left + (r.width * i) / 20, r.top + (r.height * j) / 20]);
+    pts.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+    for (const [x, y] of pts) {
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (hit === el || el.contains(hit))) return { x, y };
+    }
+    return null;
+  }, selector);
+  if (!p) throw new Error(`no visible, unobstructed point on ${selector}`);
+  return p;
+}
+
+/// Clicks a municipality on the live map like a user: with the mouse, on a point that shows the shape.
+export async function clickShape(page, code) {
+  const sel = `path.tk-shape[data-code="${code}"]`;
+  await page.locator(sel).scrollIntoViewIfNeeded();
+  const { x, y } = await clickablePoint(page, sel);
+  await page.mouse.click(x, y);
+}
+
+/// Clicks a municipality and waits for its panel.
+export async function openPanel(page, code) {
+  await clickShape(page, code);
+  return waitForPanel(page, code);
+}
+
+export async function waitForPanel(page, code, timeout = 10000) {
+  const p = panel(page, code);
+  await p.waitFor({ state: "visible", timeout });
+  return p;
+}
+
+export const panel = (page, code) => page.locator(`section.tk-panel[data-panel="${code}"]`);
+export const anyPanel = (page) => page.locator("section.tk-panel[data-panel]");
+
+/// The `data-item` ids of the item cards in a municipality's panel, sorted.
+export async function panelIds(page, code) {
+  return (await panel(page, code).locator("article.tk-item").evaluateAll((els) => els.map((e) => e.dataset.item))).sort();
+}
+
+/// Centre of an element's box on screen.
+export async function centre(page, selector) {
+  return page.evaluate((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+}
+
+/// The code of the focused municipality shape, or a description of what has focus instead.
+export async function focused(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a) return null;
+    if (a.matches("path.tk-shape[data-code]")) return a.dataset.code;
+    return `${a.tagName.toLowerCase()}${a.id ? "#" + a.id : ""}${a.className && typeof a.className === "string" ? "." + a.className.trim().split(/\s+/).join(".") : ""}`;
+  });
+}
+
+export const markers = (page, category) => page.locator(category ? `g.tk-marker.tk-cat-${category}` : "g.tk-marker");
+
+// ---------------------------------------------------------------------------------------------------------
+// The list
+
+export const list = (page) => page.locator("section#tk-list");
+export const searchInput = (page) => list(page).locator('input[type="search"]');
+export const categorySelect = (page) => list(page).locator("select").nth(0);
+export const municipalitySelect = (page) => list(page).locator("select").nth(1);
+
+/// The number in the list's count line ("8 resultaten").
+export async function listCount(page) {
+  const text = await list(page).locator("p.tk-count").textContent();
+  const m = text.match(/\d+/);
+  if (!m) throw new Error(`no number in the count line: ${JSON.stringify(text)}`);
+  return Number(m[0]);
+}
+
+/// The ids of the items in the list, sorted.
+export async function listIds(page) {
+  return (await list(page).locator("ul.tk-list-items > li > article.tk-item").evaluateAll((els) => els.map((e) => e.dataset.item))).sort();
+}
+
+/// Waits until the list shows exactly `n` items and says so in its count line.
+export async function waitForListCount(page, n, timeout = 5000) {
+  await page.waitForFunction((n) => {
+    const l = document.querySelector("section#tk-list");
+    if (!l) return false;
+    const shown = l.querySelectorAll("ul.tk-list-items > li > article.tk-item").length;
+    const m = (l.querySelector("p.tk-count")?.textContent || "").match(/\d+/);
+    return shown === n && m && Number(m[0]) === n;
+  }, n, { timeout }).catch(async () => {
+    throw new Error(`list did not settle on ${n} items: shows ${await listIds(page).then((x) => x.length)}, count line says ${await listCount(page).catch((e) => e.message)}`);
+  });
+}
+
+/// The URL's query parameters, as the page sees them now.
+export async function params(page) {
+  return new URL(await page.evaluate(() => location.href)).searchParams;
+}
+
+/// Marks the document, so `sameDocument(page)` tells whether the page navigated (or reloaded) since.
+export async function markDocument(page) {
+  await page.evaluate(() => { window.__tkTestMark = "kept"; });
+}
+export async function sameDocument(page) {
+  return page.evaluate(() => window.__tkTestMark === "kept");
+}
+
+export { waitForMap };
+
+/// Waits (up to `ms`) for dist/index.html: another engineer may be rebuilding dist.
+export async function waitForDist(ms = 90000) {
+  const { DIST } = await import("./harness.mjs");
+  const fs = await import("node:fs");
+  const file = `${DIST}/index.html`;
+  const end = Date.now() + ms;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > end) throw new Error(`${file} is missing: build first (cargo xtask build)`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}

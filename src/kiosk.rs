@@ -1,0 +1,125 @@
+//! Kiosk mode for congress stands: an idle timer that asks "are you still looking?", resets the widget to
+//! the overview, then runs a calm attract loop through the municipalities; the service worker that keeps the
+//! kiosk working offline; and no context menu, text selection or navigation away.
+//!
+//! One 1-second interval drives it all, created once: nothing grows over a 10-hour day.
+
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How long the "are you still looking?" countdown runs.
+pub const COUNTDOWN_SECONDS: u32 = 10;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether the visitor left anything to reset.
+fn is_pristine(state: &AppState) -> bool {
+    state.selected.get_untracked().is_none()
+        && state.item.get_untracked().is_none()
+        && state.cluster.get_untracked().is_none()
+        && state.search.get_untracked().is_empty()
+        && state.category.get_untracked().is_none()
+        && state.layers.get_untracked() == [true; 3]
+}
+
+/// Starts the idle timer and the attract loop. `idle_seconds` comes from `?idle=` (default 60).
+pub fn start(state: AppState, data: SharedData, idle_seconds: u32) {
+    let last_activity = Rc::new(Cell::new(now_ms()));
+    let activity = {
+        let last = last_activity.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |_ev: web_sys::Event| {
+            last.set(now_ms());
+            // A touch during the countdown keeps the visitor's state.
+            if state.countdown.get_untracked().is_some() {
+                state.countdown.set(None);
+            }
+        })
+    };
+    for kind in ["pointerdown", "keydown", "wheel", "touchstart"] {
+        let _ = window().add_event_listener_with_callback_and_bool(
+            kind,
+            activity.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    activity.forget();
+    block_escapes();
+
+    let codes: Vec<String> = data.municipalities.iter().map(|m| m.code.clone()).collect();
+    let step = Cell::new(0usize);
+    let since_cycle = Cell::new(0u32);
+    let tick = Closure::<dyn Fn()>::new(move || {
+        let idle = ((now_ms() - last_activity.get()) / 1000.0) as u32;
+        if state.attract.get_untracked().is_some() {
+            if idle == 0 {
+                // The first touch stops the loop.
+                state.attract.set(None);
+                return;
+            }
+            let cycle = if reduced_motion() { 12 } else { 6 };
+            since_cycle.set(since_cycle.get() + 1);
+            if since_cycle.get() >= cycle && !codes.is_empty() {
+                since_cycle.set(0);
+                step.set((step.get() + 1) % codes.len());
+                state.attract.set(Some(codes[step.get()].clone()));
+            }
+            return;
+        }
+        if idle < idle_seconds {
+            return;
+        }
+        if is_pristine(&state) {
+            state.countdown.set(None);
+            since_cycle.set(0);
+            state.attract.set(codes.get(step.get()).cloned());
+            return;
+        }
+        let left = COUNTDOWN_SECONDS.saturating_sub(idle - idle_seconds);
+        if left == 0 {
+            state.countdown.set(None);
+            state.reset();
+        } else if state.countdown.get_untracked() != Some(left) {
+            state.countdown.set(Some(left));
+        }
+    });
+    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
+        tick.as_ref().unchecked_ref(),
+        1000,
+    );
+    tick.forget();
+    register_service_worker();
+}
+
+/// Stops the attract loop (a tap on its overlay).
+pub fn stop_attract(state: AppState) {
+    state.attract.set(None);
+}
+
+/// No context menu, no pinch-zoom gesture of the page (Safari), no drag-and-drop of links out of the kiosk.
+fn block_escapes() {
+    let prevent = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| ev.prevent_default());
+    for kind in ["contextmenu", "gesturestart", "dragstart", "selectstart"] {
+        let _ = document().add_event_listener_with_callback(kind, prevent.as_ref().unchecked_ref());
+    }
+    prevent.forget();
+}
+
+/// Caches the app and its data for offline use (kiosk only; never in an embed).
+fn register_service_worker() {
+    let container = window().navigator().service_worker();
+    let _ = container.register("sw.js");
+}
