@@ -91,6 +91,9 @@ pub fn App(config: Config) -> impl IntoView {
                 }
                 remove_prerender();
                 crate::host::post("ready", &[]);
+                if config.with_value(|c| c.panic_test) {
+                    set_timeout(|| panic!("panic-test: a deliberate panic to test panic safety"), std::time::Duration::from_millis(100));
+                }
                 if state.kiosk && !kiosk_started.get_value() {
                     kiosk_started.set_value(true);
                     crate::kiosk::start(state, l.data.clone(), config.with_value(|c| c.idle_seconds));

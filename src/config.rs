@@ -22,6 +22,9 @@ pub struct Config {
     pub data_base: String,
     /// The host page's URL, when the partner allows sharing it (`data-share`).
     pub host_url: Option<String>,
+    /// `?panic-test=1`: panics once the map is drawn, so the end-to-end tests can check that a panic shows
+    /// the "something went wrong" message. Harmless: it only breaks the visitor's own view of the widget.
+    pub panic_test: bool,
 }
 
 impl Default for Config {
@@ -40,6 +43,7 @@ impl Default for Config {
             category: None,
             data_base: "data/".into(),
             host_url: None,
+            panic_test: false,
         }
     }
 }
@@ -145,6 +149,7 @@ impl Config {
                 ));
             }
         }
+        c.panic_test = get("panic-test").as_deref() == Some("1");
         c.host_url = get("host").filter(|h| h.starts_with("https://") || h.starts_with("http://"));
         c
     }

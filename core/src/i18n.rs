@@ -177,7 +177,7 @@ pub fn format_euros(lang: Lang, v: u32) -> String {
     let sep = if lang == Lang::En { ',' } else { '.' };
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(c);

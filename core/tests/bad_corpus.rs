@@ -831,3 +831,160 @@ fn injection_payloads_in_text_are_kept_verbatim() {
         assert_eq!(parsed.meta.title.get(Lang::En), payload, "{name}");
     }
 }
+
+/// Regression tests for the bugs the corpus found, each on a minimal input.
+mod regressions {
+    use super::*;
+
+    fn listings_with_item(item: &str) -> String {
+        format!(
+            r#"{{"meta":{{"title":"T","intro":"I","contact":{{"email":"a@b.nl"}},"updated":"2026-11-20"}},"items":[{item}]}}"#
+        )
+    }
+
+    const HENGELO: &str = r#""id":"a","category":"praktijk","kind":"overname","municipality":"GM0164","town":"Hengelo","title":"T","description":"D","updated":"2026-01-01""#;
+
+    fn problems(item: &str) -> Vec<String> {
+        let map = real_municipalities();
+        let p = parse_listings(
+            LISTINGS,
+            listings_with_item(item).as_bytes(),
+            Some(&map),
+            today(),
+        )
+        .unwrap();
+        p.problems.iter().map(ToString::to_string).collect()
+    }
+
+    /// Was: "unknown municipality code `GM0164​`" with the zero-width space invisible, naming a code that looks right.
+    #[test]
+    fn hidden_characters_in_ids_and_codes_are_written_out_in_messages() {
+        let item = HENGELO
+            .replace(r#""id":"a""#, "\"id\":\"a\u{200b}\"")
+            .replace("GM0164", "GM0164\u{202e}");
+        let ps = problems(&format!("{{{item}}}"));
+        assert!(
+            ps.iter()
+                .any(|p| p.contains(r"item `a\u{200b}`, field `id`")),
+            "{ps:?}"
+        );
+        assert!(
+            ps.iter()
+                .any(|p| p.contains(r"unknown municipality code `GM0164\u{202e}`")),
+            "{ps:?}"
+        );
+        let geo = std::fs::read_to_string(root().join("public/data/gemeenten.geojson")).unwrap();
+        let e = parse_municipalities(
+            GEMEENTEN,
+            geo.replacen("GM0147", "GM0147\u{200b}", 1).as_bytes(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().contains(
+                r"feature GM0147\u{200b}: `code` must look like GM0153, not `GM0147\u{200b}`"
+            ),
+            "{e}"
+        );
+    }
+
+    /// Was: "data did not match any variant of untagged enum LocalizedText".
+    #[test]
+    fn wrong_type_for_a_text_field_names_the_expected_shape() {
+        let ps = problems(&format!(
+            "{{{}}}",
+            HENGELO.replace(r#""title":"T""#, r#""title":42"#)
+        ));
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("a text, or an object with `nl`")),
+            "{ps:?}"
+        );
+        assert!(!ps.iter().any(|p| p.contains("untagged enum")), "{ps:?}");
+    }
+
+    /// Was: "line 1, column 1: invalid type: map, expected a string" (serde reads an array as the fields in order).
+    #[test]
+    fn listings_file_that_is_an_array_says_so_instead_of_expected_a_string() {
+        let e = parse_listings(LISTINGS, b"\n  [{\"meta\": {}}]", None, None).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("listings.json, line 2, column 3: the file must be an object"),
+            "{e}"
+        );
+    }
+
+    /// Was: "invalid type: sequence, expected a string" for an item that is an array.
+    #[test]
+    fn item_that_is_an_array_says_so_instead_of_expected_a_string() {
+        let ps = problems(r#"["a", "praktijk"]"#);
+        assert!(
+            ps.iter().any(|p| p.contains("an item must be an object")),
+            "{ps:?}"
+        );
+    }
+
+    /// Was: "trailing characters" for `"point": [6.8, 52.2, 0]`.
+    #[test]
+    fn point_with_three_numbers_is_not_reported_as_trailing_characters() {
+        let ps = problems(&format!(r#"{{{HENGELO},"point":[6.8,52.26,0]}}"#));
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("too many elements (a point is [longitude, latitude])")),
+            "{ps:?}"
+        );
+    }
+
+    /// Was: only a byte offset, which no editor shows.
+    #[test]
+    fn invalid_utf8_error_gives_the_line() {
+        let e = parse_listings(LISTINGS, b"{\n\n\"meta\": \"\xff\"}", None, None).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("listings.json, line 3: not valid UTF-8 at byte 12"),
+            "{e}"
+        );
+    }
+
+    /// Was: "missing property `code`" for `"code": 147`.
+    #[test]
+    fn gemeenten_code_that_is_a_number_is_not_reported_as_missing() {
+        let geo = std::fs::read_to_string(root().join("public/data/gemeenten.geojson")).unwrap();
+        let e = parse_municipalities(GEMEENTEN, geo.replacen(r#""GM0141""#, "141", 1).as_bytes())
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("feature #1: `code` must be a text such as \"GM0153\", not 141"),
+            "{e}"
+        );
+    }
+
+    /// Was: accepted, and drawn as a label whose letters run backwards.
+    #[test]
+    fn gemeenten_name_with_direction_override_is_refused() {
+        let geo = std::fs::read_to_string(root().join("public/data/gemeenten.geojson")).unwrap();
+        let e = parse_municipalities(
+            GEMEENTEN,
+            geo.replacen(r#""Borne""#, "\"\u{202e}enroB\"", 1)
+                .as_bytes(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("feature GM0147: `name` contains invisible"),
+            "{e}"
+        );
+    }
+
+    /// Was: no warning for a link with a direction override, unlike every text field.
+    #[test]
+    fn hidden_characters_in_links_are_warned() {
+        let ps = problems(&format!(
+            "{{{HENGELO},\"link\":\"https://a.nl/\u{202e}fdp.exe\"}}"
+        ));
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("field `link`: text contains invisible")),
+            "{ps:?}"
+        );
+    }
+}

@@ -12,7 +12,9 @@ fn map() -> &'static [Municipality] {
     static MAP: OnceLock<Vec<Municipality>> = OnceLock::new();
     MAP.get_or_init(|| {
         let bytes = include_bytes!("../../public/data/gemeenten.geojson");
-        parse_municipalities("gemeenten.geojson", bytes).expect("public/data/gemeenten.geojson loads").municipalities
+        parse_municipalities("gemeenten.geojson", bytes)
+            .expect("public/data/gemeenten.geojson loads")
+            .municipalities
     })
 }
 

@@ -245,7 +245,7 @@ pub fn listings_from_csv(text: &str) -> Result<Vec<Listing>> {
             valid_until: date("valid_until")?,
             training: yes("training"),
             start: date("start")?,
-            hours: (!hours.is_empty()).then(|| LocalizedText::Plain(hours)),
+            hours: (!hours.is_empty()).then_some(LocalizedText::Plain(hours)),
             patients: int("patients")?,
             price,
             sector,
