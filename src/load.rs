@@ -159,6 +159,13 @@ pub fn assemble(
         None => (None, Vec::new(), 0),
     };
     let counts = counts_by_municipality(&items);
+    let haystack = items
+        .iter()
+        .map(|i| {
+            let parts: Vec<&str> = i.title.variants().chain(i.description.variants()).chain([i.town.as_str()]).collect();
+            parts.join("\n").to_lowercase()
+        })
+        .collect();
     Loaded {
         data: Arc::new(Data {
             meta,
@@ -167,6 +174,7 @@ pub fn assemble(
             items,
             counts,
             skipped,
+            haystack,
         }),
         errors,
     }

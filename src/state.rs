@@ -17,6 +17,9 @@ pub struct Data {
     pub counts: HashMap<String, [usize; 3]>,
     /// How many items were left out because of errors.
     pub skipped: usize,
+    /// Per item, its titles, descriptions and town in lower case: built once, so a search keystroke does not
+    /// lowercase 20,000 items again.
+    pub haystack: Vec<String>,
 }
 
 impl Data {

@@ -290,6 +290,7 @@ pub fn validate_items(
     map: Option<&[Municipality]>,
     today: Option<Date>,
 ) -> Vec<Problem> {
+    let places = map.map(Places::new);
     let mut c = Checker {
         file,
         problems: Vec::new(),
@@ -348,8 +349,8 @@ pub fn validate_items(
                 c.push(p, Some("valid_until"), ProblemKind::Expired);
             }
         }
-        if let Some(map) = map {
-            check_place(&mut c, placed, map);
+        if let Some(places) = &places {
+            check_place(&mut c, placed, places);
         } else if let Some(pt) = item.point {
             check_point_range(&mut c, placed, pt);
         }
@@ -370,12 +371,55 @@ fn check_point_range(c: &mut Checker, placed: &Placed, pt: [f64; 2]) -> bool {
     true
 }
 
-fn check_place(c: &mut Checker, placed: &Placed, map: &[Municipality]) {
+/// The municipalities indexed once per validation: by code, each with its bounding box (a cheap reject before
+/// point-in-polygon), and whether the map is the Twente region (national-scale data has its own extent).
+struct Places<'a> {
+    by_code: HashMap<&'a str, usize>,
+    shapes: Vec<(&'a Municipality, [f64; 4])>,
+    twente_like: bool,
+}
+
+impl<'a> Places<'a> {
+    fn new(map: &'a [Municipality]) -> Places<'a> {
+        let shapes: Vec<(&Municipality, [f64; 4])> = map.iter().map(|m| (m, m.bbox())).collect();
+        let by_code = shapes
+            .iter()
+            .enumerate()
+            .filter(|(_, (m, _))| !m.context)
+            .map(|(i, (m, _))| (m.code.as_str(), i))
+            .collect();
+        let region = crate::geometry::bbox(
+            map.iter()
+                .flat_map(|m| m.polygons.iter().flatten().flatten()),
+        );
+        let twente_like = region[0] >= TWENTE_BOX[0]
+            && region[2] <= TWENTE_BOX[2]
+            && region[1] >= TWENTE_BOX[1]
+            && region[3] <= TWENTE_BOX[3];
+        Places {
+            by_code,
+            shapes,
+            twente_like,
+        }
+    }
+
+    fn contains(&self, index: usize, p: [f64; 2]) -> bool {
+        let (m, b) = self.shapes[index];
+        p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3] && m.contains(p)
+    }
+
+    /// The first shape containing `p`, selectable ones only when `selectable`.
+    fn find(&self, p: [f64; 2], selectable: bool) -> Option<&'a Municipality> {
+        (0..self.shapes.len())
+            .filter(|&i| !selectable || !self.shapes[i].0.context)
+            .find(|&i| self.contains(i, p))
+            .map(|i| self.shapes[i].0)
+    }
+}
+
+fn check_place(c: &mut Checker, placed: &Placed, places: &Places) {
     let item = &placed.item;
-    let Some(home) = map
-        .iter()
-        .find(|m| m.code == item.municipality && !m.context)
-    else {
+    let Some(&home) = places.by_code.get(item.municipality.as_str()) else {
         let shown: String = item.municipality.chars().take(20).collect();
         c.push(
             Some(placed),
@@ -385,16 +429,7 @@ fn check_place(c: &mut Checker, placed: &Placed, map: &[Municipality]) {
         return;
     };
     let Some(pt) = item.point else { return };
-    // Outside the demo region the Twente box does not apply (e.g. national-scale data): use the map's own box.
-    let region = crate::geometry::bbox(
-        map.iter()
-            .flat_map(|m| m.polygons.iter().flatten().flatten()),
-    );
-    let twente_like = region[0] >= TWENTE_BOX[0]
-        && region[2] <= TWENTE_BOX[2]
-        && region[1] >= TWENTE_BOX[1]
-        && region[3] <= TWENTE_BOX[3];
-    if twente_like {
+    if places.twente_like {
         if !check_point_range(c, placed, pt) {
             return;
         }
@@ -402,12 +437,11 @@ fn check_place(c: &mut Checker, placed: &Placed, map: &[Municipality]) {
         c.push(Some(placed), Some("point"), ProblemKind::PointNotFinite);
         return;
     }
-    if !home.contains(pt) {
-        let found_in = map
-            .iter()
-            .find(|m| !m.context && m.contains(pt))
+    if !places.contains(home, pt) {
+        let found_in = places
+            .find(pt, true)
             .map(|m| format!("{} ({})", m.name, m.code));
-        let kind = if found_in.is_none() && !map.iter().any(|m| m.contains(pt)) && twente_like {
+        let kind = if found_in.is_none() && places.find(pt, false).is_none() && places.twente_like {
             ProblemKind::PointOutsideTwente
         } else {
             ProblemKind::PointOutsideMunicipality { found_in }

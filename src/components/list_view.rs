@@ -6,21 +6,11 @@ use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::summary::category_index;
-use twente_kaart_core::{Category, Listing};
+use twente_kaart_core::Category;
 
 /// Items shown at first and added per "show more" (national data has 20,000).
 const PAGE: usize = 100;
 
-/// Whether an item matches the search text, in any of its languages.
-fn matches(item: &Listing, needle: &str) -> bool {
-    needle.is_empty()
-        || item
-            .title
-            .variants()
-            .chain(item.description.variants())
-            .chain([item.town.as_str()])
-            .any(|s| s.to_lowercase().contains(needle))
-}
 
 #[component]
 pub fn ListView(data: SharedData) -> impl IntoView {
@@ -40,7 +30,7 @@ pub fn ListView(data: SharedData) -> impl IntoView {
                 .filter(|(_, i)| layers[category_index(i.category)])
                 .filter(|(_, i)| category.is_none_or(|c| c == i.category))
                 .filter(|(_, i)| selected.as_deref().is_none_or(|s| s == i.municipality))
-                .filter(|(_, i)| matches(i, &needle))
+                .filter(|(n, _)| needle.is_empty() || data.haystack[*n].contains(&needle))
                 .map(|(n, _)| n)
                 .collect::<Vec<usize>>()
         })

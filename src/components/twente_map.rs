@@ -60,7 +60,7 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
         .filter(|s| s.label_fits)
         .map(|s| {
             view! {
-                <text class="tk-label" x=fmt(s.label[0]) y=fmt(s.label[1]) font-size=LABEL_SIZE.to_string()>
+                <text class="tk-label" x=fmt(s.label[0]) y=fmt(s.label[1]) font-size=fmt(LABEL_SIZE)>
                     {s.name.clone()}
                 </text>
             }
@@ -102,8 +102,9 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
                     <path class="tk-outline-focus-halo" d=focus_path.clone()></path>
                     <path class="tk-outline-focus" d=focus_path></path>
                 </g>
-                <g class="tk-labels" aria-hidden="true">{labels}</g>
                 <MarkerLayer data=data.clone() layout=layout.clone() />
+                // Names above the markers, so they stay readable; they let clicks through to the markers.
+                <g class="tk-labels" aria-hidden="true">{labels}</g>
             </svg>
             <figcaption class="tk-info" class:is-empty=move || state.hovered.get().is_none() aria-hidden="true">
                 {info}

@@ -47,6 +47,22 @@ impl Projection {
         ]
     }
 
+    /// The inverse of [`Projection::project`]: SVG user units back to `[lon, lat]` (e.g. where a click on the
+    /// map landed).
+    ///
+    /// ```
+    /// use twente_kaart_core::map::Projection;
+    /// let p = Projection::fit([6.3, 52.1, 7.1, 52.5], 1000.0, 10.0);
+    /// let [lon, lat] = p.unproject(p.project([6.89, 52.22]));
+    /// assert!((lon - 6.89).abs() < 1e-9 && (lat - 52.22).abs() < 1e-9);
+    /// ```
+    pub fn unproject(&self, xy: [f64; 2]) -> [f64; 2] {
+        [
+            (xy[0] - self.pad) / self.kx + self.lon0,
+            self.lat1 - (xy[1] - self.pad) / self.ky,
+        ]
+    }
+
     /// The SVG `viewBox` attribute value.
     pub fn view_box(&self) -> String {
         format!("0 0 {} {}", fmt(self.width), fmt(self.height))
@@ -79,12 +95,23 @@ impl Projection {
 }
 
 /// A number with at most one decimal and no trailing `.0`.
+///
+/// Written with integer formatting: the float formatter would add about 10 KB to the wasm.
+///
+/// ```
+/// use twente_kaart_core::map::projection::fmt;
+/// assert_eq!((fmt(12.0), fmt(-0.04), fmt(3.25), fmt(-7.46)), ("12".into(), "0".into(), "3.3".into(), "-7.5".into()));
+/// ```
 pub fn fmt(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == r.trunc() {
-        format!("{}", r as i64)
+    let tenths = (v * 10.0).round() as i64;
+    let (sign, abs) = if tenths < 0 {
+        ("-", -tenths)
     } else {
-        format!("{r:.1}")
+        ("", tenths)
+    };
+    match abs % 10 {
+        0 => format!("{sign}{}", abs / 10),
+        d => format!("{sign}{}.{d}", abs / 10),
     }
 }
 
