@@ -1,0 +1,214 @@
+// The strict Content-Security-Policy partners are advised to use: the test server sends it, and every page of
+// the build works under it — zero `securitypolicyviolation` events and no console errors while a visitor uses
+// the widget (index.html), the kiosk (kiosk.html), the embed configurator (embed.html) and the editor
+// (editor.html, when the build has one). The pages' markup has no inline script, inline style or event-handler
+// attribute, and the only inline styles in the live widget are CSS custom properties set through the CSSOM.
+//
+// Run: cd e2e && node --test tests/csp.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { launch, DIST, waitForMap } from "../lib/harness.mjs";
+import * as W from "../lib/widget.mjs";
+
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'";
+const PAGES = ["index.html", "kiosk.html", "embed.html", "editor.html"];
+const HAS_EDITOR = fs.existsSync(path.join(DIST, "editor.html"));
+
+let browser, server;
+
+before(async () => {
+  await W.waitForDist();
+  browser = await launch();
+  server = await W.startWidgetServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/// A watched page on `file` (relative to the widget's base) that also records the CSP header of every
+/// document it loads (the page and its frames).
+async function openPage(file, { wait = true, query = "", ...ctx } = {}) {
+  const documents = [];
+  const w = await W.openWidget(browser, server, {
+    query: file + query,
+    wait: false,
+    init: (page) => page.on("response", (r) => {
+      if (r.request().resourceType() === "document") documents.push({ url: r.url(), csp: r.headers()["content-security-policy"] });
+    }),
+    ...ctx,
+  });
+  w.documents = documents;
+  if (wait) await waitForMap(w.page);
+  return w;
+}
+
+/// CSP violations in the page and in all its frames.
+async function allViolations(page) {
+  const out = [];
+  for (const f of page.frames()) out.push(...(await f.evaluate(() => window.__cspViolations || []).catch((e) => [`could not read ${f.url()}: ${e.message}`])));
+  return out;
+}
+
+/// Inline `style` attributes in a document that are not only CSS custom properties (`--name: value`).
+function nonCustomInlineStyles() {
+  const bad = [];
+  for (const el of document.querySelectorAll("[style]")) {
+    const props = [...Array(el.style.length).keys()].map((i) => el.style[i]);
+    const other = props.filter((p) => !p.startsWith("--"));
+    if (other.length || (props.length === 0 && el.getAttribute("style").trim())) {
+      bad.push(`<${el.localName}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} style="${el.getAttribute("style")}">`);
+    }
+  }
+  return bad;
+}
+
+/// Everything that must be clean at the end of a page's test.
+async function assertClean(w, what) {
+  assert.deepEqual(await allViolations(w.page), [], `${what}: securitypolicyviolation events`);
+  assert.deepEqual(await W.troubles(w), [], `${what}: console errors, uncaught errors, third-party requests, cookies`);
+  assert.ok(w.documents.length > 0, `${what}: documents seen`);
+  for (const d of w.documents) assert.equal(d.csp, STRICT_CSP, `${what}: CSP header of ${d.url}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+test("control: the violation detector sees an inline script and an inline style being refused", async () => {
+  const w = await openPage("index.html");
+  try {
+    await w.page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "window.__tkControlRan = true";
+      document.head.append(s);
+      document.body.setAttribute("style", "outline: 1px solid red");
+    });
+    await w.page.waitForFunction(() => (window.__cspViolations || []).length >= 2);
+    const v = await allViolations(w.page);
+    assert.ok(v.some((x) => x.startsWith("script-src")), `script-src violation recorded: ${v}`);
+    assert.ok(v.some((x) => x.startsWith("style-src")), `style-src violation recorded: ${v}`);
+    assert.equal(await w.page.evaluate(() => window.__tkControlRan), undefined, "the inline script was blocked");
+  } finally {
+    await w.context.close();
+  }
+});
+
+test("the server sends exactly the strict CSP header with index.html (and the other pages)", async () => {
+  for (const file of ["", "index.html", "kiosk.html", "embed.html", "data/listings.json"]) {
+    const res = await fetch(server.url + file);
+    assert.equal(res.status, 200, `GET ${file || "/"}`);
+    assert.equal(res.headers.get("content-security-policy"), STRICT_CSP, `CSP header of ${file || "/"}`);
+    await res.arrayBuffer();
+  }
+});
+
+for (const file of PAGES) {
+  test(`${file}: no inline <script>, <style>, style= or on*= in the markup`, { skip: !fs.existsSync(path.join(DIST, file)) && `no ${file} in dist` }, async () => {
+    const res = await fetch(server.url + file);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const inline = [...html.matchAll(/<script\b([^>]*)>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1])).map((m) => m[0]);
+    assert.deepEqual(inline, [], "inline <script> without src");
+    assert.deepEqual(html.match(/<style\b[^>]*>/gi) || [], [], "<style> elements");
+    assert.deepEqual(html.match(/\sstyle\s*=\s*["'][^"']*["']?/gi) || [], [], "style= attributes");
+    assert.deepEqual(html.match(/\son[a-z]+\s*=\s*["']?[^"'\s>]*/gi) || [], [], "on*= event-handler attributes");
+    assert.deepEqual(html.match(/(href|src|action)\s*=\s*["']?\s*javascript:/gi) || [], [], "javascript: URLs");
+  });
+}
+
+test("index.html under the strict CSP: overview, panel, language switch, list search — no violations", async () => {
+  const w = await openPage("index.html", { query: "?lang=nl&accent=%237a1f5c" });
+  const { page } = w;
+  try {
+    assert.equal(await page.locator("path.tk-shape[data-code]").count(), 14, "overview: 14 municipalities");
+    // The accent colour is set through the CSSOM, as a custom property on <html>: allowed by style-src 'self'.
+    assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue("--tk-accent").trim()), "#7a1f5c");
+    assert.deepEqual(await page.evaluate(nonCustomInlineStyles), [], "overview: inline styles other than custom properties");
+
+    await W.openPanel(page, "GM0153");
+    assert.deepEqual(await page.evaluate(nonCustomInlineStyles), [], "panel open: inline styles other than custom properties");
+
+    await page.locator('a.tk-lang[hreflang="en"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === "en" && !!document.querySelector("section.tk-panel[data-panel]"));
+    assert.equal(await page.evaluate(() => performance.getEntriesByType("navigation").length), 1, "language switch without reload");
+
+    const search = W.searchInput(page);
+    await search.fill("praktijk");
+    await page.waitForFunction(() => /\d/.test(document.querySelector("section#tk-list p.tk-count")?.textContent || ""));
+    await search.fill("");
+    await page.keyboard.press("Escape");
+    assert.deepEqual(await page.evaluate(nonCustomInlineStyles), [], "after language switch and search: inline styles other than custom properties");
+    await assertClean(w, "index.html");
+  } finally {
+    await w.context.close();
+  }
+});
+
+test("kiosk.html under the strict CSP: tap a municipality, its QR codes show — no violations", async () => {
+  const w = await openPage("kiosk.html", { viewport: { width: 1920, height: 1080 }, hasTouch: true });
+  const { page } = w;
+  try {
+    await page.tap('path.tk-shape[data-code="GM0153"]');
+    const p = page.locator('section.tk-panel[data-panel="GM0153"]');
+    await p.waitFor({ state: "visible", timeout: 5000 });
+    const qr = p.locator("figure.tk-qr svg.tk-qr-code").first();
+    await qr.waitFor({ state: "visible", timeout: 5000 });
+    await qr.scrollIntoViewIfNeeded();
+    assert.ok(await p.locator("figure.tk-qr").count() > 0, "QR codes in the panel");
+    assert.deepEqual(await page.evaluate(nonCustomInlineStyles), [], "kiosk: inline styles other than custom properties");
+    // The kiosk's service worker registers under the same policy (worker-src falls back to script-src 'self').
+    const sw = await page.evaluate(() => Promise.race([
+      navigator.serviceWorker.ready.then(() => "ready"),
+      new Promise((r) => setTimeout(() => r("not registered after 10 s"), 10000)),
+    ]));
+    assert.equal(sw, "ready", "the kiosk's service worker");
+    await assertClean(w, "kiosk.html");
+  } finally {
+    await w.context.close();
+  }
+});
+
+test("embed.html (configurator) under the strict CSP: changing options and the live preview — no violations", async () => {
+  const w = await openPage("embed.html", { wait: false });
+  const { page } = w;
+  try {
+    const preview = async (want) => {
+      await page.waitForFunction((want) => {
+        const f = document.querySelector("#tk-preview iframe");
+        return f && (!want || f.src.includes(want));
+      }, want, { timeout: 15000 });
+      const frame = await (await page.$("#tk-preview iframe")).contentFrame();
+      await waitForMap(frame);
+      return frame;
+    };
+    await preview(null);
+    await page.selectOption("#f-lang", "de");
+    await page.selectOption("#f-gemeente", "GM0164");
+    await page.uncheck("#f-partnerwerk");
+    await page.check("#f-compact");
+    await page.check("#f-accent-on");
+    await page.locator("#f-accent").fill("#7a1f5c");
+    await page.check("#f-share");
+    const frame = await preview("lang=de");
+    await frame.waitForFunction(() => document.documentElement.lang === "de");
+    assert.match(await page.inputValue("#snippet-script"), /data-lang="de"/);
+    // The widget inside the preview: only custom properties inline (the iframe element itself on the
+    // configurator page is styled by embed.js through the CSSOM, which the CSP allows).
+    assert.deepEqual(await frame.evaluate(nonCustomInlineStyles), [], "preview widget: inline styles other than custom properties");
+    await assertClean(w, "embed.html");
+  } finally {
+    await w.context.close();
+  }
+});
+
+test("editor.html under the strict CSP — no violations", { skip: !HAS_EDITOR && "no editor.html in dist (nothing to check)" }, async () => {
+  const w = await openPage("editor.html", { wait: false });
+  try {
+    await w.page.waitForLoadState("networkidle");
+    await assertClean(w, "editor.html");
+  } finally {
+    await w.context.close();
+  }
+});
