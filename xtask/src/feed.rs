@@ -68,3 +68,74 @@ pub fn atom(
     x.push_str("</feed>\n");
     x
 }
+
+#[cfg(test)]
+mod tests {
+    use twente_kaart_core::dataset::parse_listings;
+    use twente_kaart_core::municipality::parse_municipalities;
+
+    /// The feed of the committed data parses as Atom: one entry per open practice, newest first, each with a
+    /// link, its municipality and an `updated` date.
+    fn child<'a, 'i>(e: &roxmltree::Node<'a, 'i>, tag: &str) -> roxmltree::Node<'a, 'i> {
+        e.children()
+            .find(|n| n.has_tag_name(tag))
+            .unwrap_or_else(|| panic!("entry without <{tag}>"))
+    }
+
+    #[test]
+    fn feed_is_valid_atom_with_the_open_practices_newest_first() {
+        let dir = crate::root().join("public/data");
+        let geo = parse_municipalities(
+            "gemeenten.geojson",
+            &std::fs::read(dir.join("gemeenten.geojson")).unwrap(),
+        )
+        .unwrap();
+        let today = twente_kaart_core::date::Date::new(2026, 11, 23);
+        let parsed = parse_listings(
+            "listings.json",
+            &std::fs::read(dir.join("listings.json")).unwrap(),
+            Some(&geo.municipalities),
+            today,
+        )
+        .unwrap();
+        let name = |c: &str| {
+            geo.municipalities
+                .iter()
+                .find(|m| m.code == c)
+                .map(|m| m.name.clone())
+                .unwrap_or_default()
+        };
+        let xml = super::atom(&parsed, name, "https://www.huisartsintwente.nl/");
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let feed = doc.root_element();
+        assert_eq!(feed.tag_name().name(), "feed");
+        assert_eq!(
+            feed.tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom")
+        );
+        let entries: Vec<_> = feed
+            .children()
+            .filter(|n| n.has_tag_name("entry"))
+            .collect();
+        let practices = parsed
+            .items
+            .iter()
+            .filter(|i| i.category == twente_kaart_core::Category::Praktijk)
+            .count();
+        assert_eq!(entries.len(), practices);
+        let mut dates = Vec::new();
+        for e in &entries {
+            assert!(child(e, "link")
+                .attribute("href")
+                .is_some_and(|h| h.starts_with("https://")));
+            assert!(!child(e, "title").text().unwrap_or_default().is_empty());
+            assert!(child(e, "category")
+                .attribute("term")
+                .is_some_and(|t| t.starts_with("GM")));
+            dates.push(child(e, "updated").text().unwrap_or_default().to_string());
+        }
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, sorted, "entries are newest first");
+    }
+}
