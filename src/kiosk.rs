@@ -41,10 +41,12 @@ pub fn start(state: AppState, data: SharedData, idle_seconds: u32) {
     let last_activity = Rc::new(Cell::new(now_ms()));
     let activity = {
         let last = last_activity.clone();
-        Closure::<dyn Fn(web_sys::Event)>::new(move |_ev: web_sys::Event| {
+        Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             last.set(now_ms());
-            // A touch during the countdown keeps the visitor's state.
-            if state.countdown.get_untracked().is_some() {
+            // A key press during the countdown keeps the visitor's state. A touch does too, but through the
+            // overlay's own click handler: removing the overlay here, on pointerdown, would let the click that
+            // follows land on the map underneath.
+            if ev.type_() == "keydown" && state.countdown.get_untracked().is_some() {
                 state.countdown.set(None);
             }
         })
@@ -92,6 +94,14 @@ pub fn start(state: AppState, data: SharedData, idle_seconds: u32) {
         if left == 0 {
             state.countdown.set(None);
             state.reset();
+            // The last tapped shape keeps focus otherwise, and its outline would compete with the attract loop.
+            if let Some(el) = document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.blur();
+            }
+            state.focused.set(None);
         } else if state.countdown.get_untracked() != Some(left) {
             state.countdown.set(Some(left));
         }
@@ -111,7 +121,16 @@ pub fn stop_attract(state: AppState) {
 
 /// No context menu, no pinch-zoom gesture of the page (Safari), no drag-and-drop of links out of the kiosk.
 fn block_escapes() {
-    let prevent = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| ev.prevent_default());
+    let prevent = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        // Text fields keep selection (select-all to replace a search).
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if !(in_field && ev.type_() == "selectstart") {
+            ev.prevent_default();
+        }
+    });
     for kind in ["contextmenu", "gesturestart", "dragstart", "selectstart"] {
         let _ = document().add_event_listener_with_callback(kind, prevent.as_ref().unchecked_ref());
     }

@@ -449,3 +449,176 @@ fn check_place(c: &mut Checker, placed: &Placed, places: &Places) {
         c.push(Some(placed), Some("point"), kind);
     }
 }
+
+#[cfg(test)]
+mod rule_tests {
+    //! One bad example per rule: each must produce exactly its problem kind, with the right severity.
+    use super::*;
+    use crate::dataset::parse_listings;
+    use crate::municipality::parse_municipalities;
+
+    const GEO: &[u8] = include_bytes!("../../public/data/gemeenten.geojson");
+    const TODAY: Date = Date {
+        year: 2026,
+        month: 11,
+        day: 23,
+    };
+
+    fn item(extra: &str) -> String {
+        // A valid Enschede practice; `extra` overrides fields (later keys are not allowed twice in JSON, so the
+        // base is built without the overridden ones).
+        let mut base = serde_json::json!({
+            "id": "prk-test-1", "category": "praktijk", "kind": "overname", "municipality": "GM0153",
+            "town": "Enschede", "point": [6.8937, 52.2215], "title": "Titel", "description": "Tekst",
+            "updated": "2026-11-01"
+        });
+        let over: serde_json::Value = serde_json::from_str(extra).unwrap();
+        for (k, v) in over.as_object().unwrap() {
+            base[k] = v.clone();
+        }
+        base.to_string()
+    }
+
+    fn problems(items: &[String]) -> Vec<Problem> {
+        let map = parse_municipalities("gemeenten.geojson", GEO).unwrap();
+        let file = format!(
+            r#"{{"meta":{{"title":"T","intro":"I","contact":{{"email":"info@huisartsintwente.nl"}},"updated":"2026-11-20"}},"items":[{}]}}"#,
+            items.join(",")
+        );
+        parse_listings(
+            "listings.json",
+            file.as_bytes(),
+            Some(&map.municipalities),
+            Some(TODAY),
+        )
+        .unwrap()
+        .problems
+    }
+
+    fn only(extra: &str) -> ProblemKind {
+        let p = problems(&[item(extra)]);
+        assert_eq!(p.len(), 1, "{extra}: {p:?}");
+        p[0].kind.clone()
+    }
+
+    #[test]
+    fn the_valid_base_item_has_no_problems() {
+        assert!(problems(&[item("{}")]).is_empty());
+    }
+
+    #[test]
+    fn every_rule_has_a_bad_example() {
+        assert!(matches!(only(r#"{"id":"Prk 1"}"#), ProblemKind::BadId));
+        assert!(matches!(
+            only(r#"{"kind":"huur"}"#),
+            ProblemKind::KindNotInCategory
+        ));
+        assert!(matches!(
+            only(r#"{"category":"partnerwerk","kind":"werkgever"}"#),
+            ProblemKind::MissingSector
+        ));
+        assert!(
+            matches!(only(r#"{"municipality":"GM9999"}"#), ProblemKind::UnknownMunicipality(c) if c == "GM9999")
+        );
+        assert!(matches!(
+            only(r#"{"point":[52.2215,6.8937]}"#),
+            ProblemKind::PointOutsideTwente
+        ));
+        assert!(
+            matches!(only(r#"{"point":[6.7923,52.2658]}"#), ProblemKind::PointOutsideMunicipality { found_in: Some(m) } if m.contains("GM0164"))
+        );
+        assert!(matches!(
+            only(r#"{"link":"javascript:alert(1)"}"#),
+            ProblemKind::UnsafeLink
+        ));
+        assert!(matches!(
+            only(r#"{"link":"http://example.org/x"}"#),
+            ProblemKind::HttpLink
+        ));
+        assert!(matches!(
+            only(r#"{"contact":{"email":"not-an-address"}}"#),
+            ProblemKind::BadEmail
+        ));
+        assert!(matches!(
+            only(r#"{"contact":{"phone":"call me"}}"#),
+            ProblemKind::BadPhone
+        ));
+        assert!(matches!(only(r#"{"title":"  "}"#), ProblemKind::EmptyText));
+        let long = format!(r#"{{"title":"{}"}}"#, "x".repeat(MAX_TITLE + 1));
+        assert!(
+            matches!(only(&long), ProblemKind::TooLong { max: MAX_TITLE, len } if len == MAX_TITLE + 1)
+        );
+        assert!(matches!(
+            only("{\"town\":\"Ensch\u{202e}ede\"}"),
+            ProblemKind::HiddenCharacters
+        ));
+        assert!(matches!(
+            only(r#"{"valid_until":"2026-06-30"}"#),
+            ProblemKind::Expired
+        ));
+        assert!(
+            matches!(only(r#"{"updated":"2026-02-30"}"#), ProblemKind::Invalid(m) if m.contains("not an ISO date"))
+        );
+        assert!(
+            matches!(only(r#"{"colour":"red"}"#), ProblemKind::Invalid(m) if m.contains("unknown field"))
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_the_first_line() {
+        let p = problems(&[item("{}"), item("{}")]);
+        assert!(
+            matches!(
+                &p[..],
+                [Problem {
+                    kind: ProblemKind::DuplicateId { .. },
+                    ..
+                }]
+            ),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn non_finite_points_are_refused() {
+        // JSON cannot spell NaN (that is a syntax error, see the corpus); a huge exponent is out of range too,
+        // so this rule guards data built in code (the CSV import, the editor).
+        let map = parse_municipalities("gemeenten.geojson", GEO).unwrap();
+        let mut listing: crate::Listing = serde_json::from_str(&item("{}")).unwrap();
+        listing.point = Some([f64::NAN, 52.2]);
+        let placed = [Placed {
+            index: 0,
+            at: crate::error::Location { line: 1, column: 1 },
+            item: listing,
+        }];
+        let p = validate_items("listings.json", &placed, Some(&map.municipalities), None);
+        assert!(
+            matches!(
+                &p[..],
+                [Problem {
+                    kind: ProblemKind::PointNotFinite,
+                    ..
+                }]
+            ),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn severities_errors_skip_and_warnings_do_not() {
+        let warn = |k: ProblemKind| {
+            Problem {
+                file: String::new(),
+                item_index: None,
+                id: None,
+                at: None,
+                field: None,
+                kind: k,
+            }
+            .severity()
+        };
+        assert_eq!(warn(ProblemKind::HttpLink), Severity::Warning);
+        assert_eq!(warn(ProblemKind::Expired), Severity::Warning);
+        assert_eq!(warn(ProblemKind::UnsafeLink), Severity::Error);
+    }
+}

@@ -91,7 +91,7 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
     };
     let outline2 = outline.clone();
     let selected_path = move || outline(state.selected.get());
-    let focus_path = move || outline2(state.focused.get().or_else(|| state.attract.get()));
+    let focus_path = move || outline2(state.attract.get().or_else(|| state.focused.get()));
     view! {
         <figure class="tk-map">
             <svg class="tk-svg" viewBox=layout.projection.view_box() role="group" aria-label=t.map_label node_ref=svg_ref>
