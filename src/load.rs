@@ -162,7 +162,12 @@ pub fn assemble(
     let haystack = items
         .iter()
         .map(|i| {
-            let parts: Vec<&str> = i.title.variants().chain(i.description.variants()).chain([i.town.as_str()]).collect();
+            let parts: Vec<&str> = i
+                .title
+                .variants()
+                .chain(i.description.variants())
+                .chain([i.town.as_str()])
+                .collect();
             parts.join("\n").to_lowercase()
         })
         .collect();

@@ -11,7 +11,6 @@ use twente_kaart_core::Category;
 /// Items shown at first and added per "show more" (national data has 20,000).
 const PAGE: usize = 100;
 
-
 #[component]
 pub fn ListView(data: SharedData) -> impl IntoView {
     let state = expect_context::<AppState>();
