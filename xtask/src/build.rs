@@ -1,7 +1,7 @@
 //! `cargo xtask build`: the release build in `dist/` — Trunk, then the post-build steps (external loader for
 //! a strict CSP, prerendered map, Atom feed, kiosk and editor entries).
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use xshell::{cmd, Shell};
 
 pub fn run(_args: &[String]) -> Result<()> {
@@ -25,5 +25,40 @@ pub fn release(sh: &Shell) -> Result<()> {
         .env("TRUNK_OFFLINE", "true")
         .run()?;
     crate::postbuild::run(&root.join("dist"), &root.join("public/data"))?;
+    editor(sh, &root)?;
+    Ok(())
+}
+
+/// The data editor (`editor.html`, its own wasm): built by Trunk into `target/editor-dist` (Trunk empties
+/// its dist, so not `dist/` itself), copied into `dist/` with its page renamed to `editor.html`, and given
+/// the same external loader for the strict CSP. It runs after the service worker's asset list is made, so
+/// the kiosk never caches the editor.
+fn editor(sh: &Shell, root: &std::path::Path) -> Result<()> {
+    let out = root.join("target/editor-dist");
+    cmd!(
+        sh,
+        "trunk build editor.html --release --offline --dist {out}"
+    )
+    .env("TRUNK_OFFLINE", "true")
+    .run()?;
+    let dist = root.join("dist");
+    let mut page = None;
+    for entry in std::fs::read_dir(&out)? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !path.is_file() {
+            continue;
+        }
+        if name == "index.html" || name == "editor.html" {
+            page = Some(std::fs::read_to_string(&path)?);
+        } else {
+            std::fs::copy(&path, dist.join(name))?;
+        }
+    }
+    let html = page.context("Trunk wrote no page for editor.html")?;
+    let html = crate::postbuild::externalise_loader(&html, &dist)?;
+    std::fs::write(dist.join("editor.html"), html)?;
     Ok(())
 }

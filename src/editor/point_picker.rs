@@ -1,0 +1,103 @@
+//! Placing an item by clicking a small map of the municipalities: the click is taken back from SVG units to
+//! `[lon, lat]` with the map's own projection (`Projection::unproject`), and the municipality is the shape the
+//! point lies in (`Municipality::contains`). The coordinate inputs next to it are the keyboard's way.
+
+use super::model::coordinate;
+use super::strings::NL;
+use super::EditorState;
+use leptos::prelude::*;
+use twente_kaart_core::i18n::fill;
+use wasm_bindgen::JsCast;
+
+/// From a click's client position to SVG user units, for an SVG drawn with the default
+/// `preserveAspectRatio` (`xMidYMid meet`): the view box is scaled to fit and centred.
+pub fn client_to_view(rect: [f64; 4], view: [f64; 2], client: [f64; 2]) -> [f64; 2] {
+    let [left, top, width, height] = rect;
+    let scale = (view[0] / width.max(1e-9)).max(view[1] / height.max(1e-9));
+    let off_x = (width * scale - view[0]) / 2.0;
+    let off_y = (height * scale - view[1]) / 2.0;
+    [
+        (client[0] - left) * scale - off_x,
+        (client[1] - top) * scale - off_y,
+    ]
+}
+
+#[component]
+pub fn PointPicker() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let layout = state.geo.with_value(|g| g.layout.clone());
+    let projection = layout.projection;
+    let view_box = projection.view_box();
+    let context = layout
+        .context
+        .iter()
+        .map(|s| view! { <path class="ed-ctx" d=s.path.clone() /> })
+        .collect_view();
+    let shapes = layout
+        .shapes
+        .iter()
+        .map(|s| {
+            let code = s.code.clone();
+            let current = move || state.form.with(|f| f.municipality == code);
+            view! { <path class="ed-shape" class:ed-shape-current=current d=s.path.clone() data-code=s.code.clone() /> }
+        })
+        .collect_view();
+    let labels = layout
+        .shapes
+        .iter()
+        .filter(|s| s.label_fits)
+        .map(|s| {
+            view! {
+                <text class="ed-label" x=format!("{:.1}", s.label[0]) y=format!("{:.1}", s.label[1])>
+                    {s.name.clone()}
+                </text>
+            }
+        })
+        .collect_view();
+    let marker = move || {
+        state.form.with(|f| f.point()).map(|p| {
+            let [x, y] = projection.project(p);
+            view! { <circle class="ed-marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r="9" /> }
+        })
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let r = svg.get_bounding_client_rect();
+        let xy = client_to_view(
+            [r.left(), r.top(), r.width(), r.height()],
+            [projection.width, projection.height],
+            [f64::from(ev.client_x()), f64::from(ev.client_y())],
+        );
+        let [lon, lat] = projection.unproject(xy);
+        let found = state.geo.with_value(|g| {
+            g.municipalities
+                .iter()
+                .find(|m| m.contains([lon, lat]))
+                .map(|m| (m.code.clone(), m.name.clone()))
+        });
+        state.form.update(|f| {
+            f.lon = coordinate(lon);
+            f.lat = coordinate(lat);
+            if let Some((code, _)) = &found {
+                f.municipality = code.clone();
+            }
+        });
+        state.status.set(match found {
+            Some((_, name)) => fill(NL.point_set, &[("name", &name)]),
+            None => NL.point_outside.into(),
+        });
+    };
+    view! {
+        <div class="ed-picker">
+            <svg class="ed-map" viewBox=view_box role="img" aria-label=NL.map_label on:click=on_click>
+                <g aria-hidden="true">{context} {shapes} {labels} {marker}</g>
+            </svg>
+            <p class="ed-hint">{NL.map_hint}</p>
+        </div>
+    }
+}
