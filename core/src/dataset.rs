@@ -120,11 +120,12 @@ pub fn parse_listings(
         serde_json::from_str(text).map_err(|e| DataError::from_json(file, &e))?;
     let mut parsed = Vec::with_capacity(raw.items.len());
     let mut problems = crate::validate::validate_meta(file, &raw.meta);
+    let mut lines = crate::error::LineCounter::new(text);
     for (index, raw_item) in raw.items.iter().enumerate() {
         let src = raw_item.get();
         // RawValue borrows from `text`, so its offset in the file is the pointer difference.
         let offset = src.as_ptr() as usize - text.as_ptr() as usize;
-        let start = location_of(text, offset);
+        let start = lines.locate(offset);
         match serde_json::from_str::<Listing>(src) {
             Ok(item) => parsed.push(Placed {
                 index,

@@ -98,6 +98,39 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
     Ok(text)
 }
 
+/// Line and column of increasing offsets in one text, counting each newline once: the items of a 20,000-item
+/// file are located in linear time (calling [`location_of`] per item would rescan the file from the start).
+pub struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCounter { text, offset: 0, line: 1, line_start: 0 }
+    }
+
+    /// The location of `offset`, which must not be smaller than the previous one (else it starts over).
+    pub fn locate(&mut self, offset: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = LineCounter::new(self.text);
+        }
+        let bytes = &self.text.as_bytes()[self.offset..offset];
+        for (i, b) in bytes.iter().enumerate() {
+            if *b == b'\n' {
+                self.line += 1;
+                self.line_start = self.offset + i + 1;
+            }
+        }
+        self.offset = offset;
+        let column = self.text.get(self.line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        Location { line: self.line, column }
+    }
+}
+
 /// The 1-based line and column of a byte offset in `text`.
 pub fn location_of(text: &str, offset: usize) -> Location {
     let before = &text[..offset.min(text.len())];
@@ -106,4 +139,19 @@ pub fn location_of(text: &str, offset: usize) -> Location {
         before[nl + 1..].chars().count()
     }) + 1;
     Location { line, column }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_counter_agrees_with_location_of() {
+        let text = "{\n  \"a\": 1,\n  \"bé\": [\n    2\n  ]\n}\n";
+        let mut counter = LineCounter::new(text);
+        for offset in [0, 3, 4, 12, 15, 20, 25, text.len()] {
+            assert_eq!(counter.locate(offset), location_of(text, offset), "offset {offset}");
+        }
+        assert_eq!(counter.locate(2), location_of(text, 2), "going back starts over");
+    }
 }
