@@ -101,6 +101,17 @@ impl AppState {
         self.layers.set([true; 3]);
     }
 
+    /// Clears the highlighted item and the open marker group, notifying only when something was set: every
+    /// marker and card listens to these, so a needless notification costs a frame at national scale.
+    pub fn clear_item_and_cluster(&self) {
+        if self.item.with_untracked(Option::is_some) {
+            self.item.set(None);
+        }
+        if self.cluster.with_untracked(Option::is_some) {
+            self.cluster.set(None);
+        }
+    }
+
     pub fn layer_on(&self, c: Category) -> bool {
         self.layers.get()[twente_kaart_core::summary::category_index(c)]
     }

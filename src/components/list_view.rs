@@ -16,12 +16,22 @@ pub fn ListView(data: SharedData) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let limit = RwSignal::new(PAGE);
+    // The list follows the selected municipality one task later: a click first paints its panel (the answer
+    // the visitor is looking at), then the list below catches up. This copies a signal on purpose.
+    let list_municipality = RwSignal::new(state.selected.get_untracked());
+    Effect::new(move |_| {
+        let selected = state.selected.get();
+        set_timeout(
+            move || list_municipality.set(selected),
+            std::time::Duration::ZERO,
+        );
+    });
     let filtered = {
         let data = data.clone();
         Memo::new(move |_| {
             let layers = state.layers.get();
             let category = state.category.get();
-            let selected = state.selected.get();
+            let selected = list_municipality.get();
             let needle = state.search.get().trim().to_lowercase();
             data.items
                 .iter()
@@ -38,38 +48,39 @@ pub fn ListView(data: SharedData) -> impl IntoView {
         let n = filtered.with(Vec::len);
         t.plural(n, t.results_one, t.results_other)
     };
-    let rows = {
+    // Keyed rows: a filter change keeps the rows that stay and builds only the new ones.
+    let visible =
+        move || filtered.with(|f| f.iter().take(limit.get()).copied().collect::<Vec<usize>>());
+    let row = {
         let data = data.clone();
-        move || {
-            let lim = limit.get();
-            filtered.with(|f| {
-                f.iter()
-                    .take(lim)
-                    .map(|&n| {
-                        let item = data.items[n].clone();
-                        let (id, code, has_point) = (item.id.clone(), item.municipality.clone(), item.point.is_some());
-                        view! {
-                            <li>
-                                <ItemCard item=item heading=3>
-                                    {has_point.then(|| {
-                                        let (id, code) = (id.clone(), code.clone());
-                                        view! {
-                                            <button type="button" class="tk-button tk-show" on:click=move |_| {
-                                                state.cluster.set(None);
-                                                state.selected.set(Some(code.clone()));
-                                                state.item.set(Some(id.clone()));
-                                                crate::components::municipality_shape::focus_shape(&code);
-                                            }>
-                                                {t.show_on_map}
-                                            </button>
-                                        }
-                                    })}
-                                </ItemCard>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
+        move |n: usize| {
+            let item = data.items[n].clone();
+            let (id, code, has_point) = (
+                item.id.clone(),
+                item.municipality.clone(),
+                item.point.is_some(),
+            );
+            view! {
+                <li>
+                    <ItemCard item=item heading=3>
+                        {has_point.then(|| {
+                            let (id, code) = (id.clone(), code.clone());
+                            view! {
+                                <button type="button" class="tk-button tk-show" on:click=move |_| {
+                                    if state.cluster.with_untracked(Option::is_some) {
+                                        state.cluster.set(None);
+                                    }
+                                    state.selected.set(Some(code.clone()));
+                                    state.item.set(Some(id.clone()));
+                                    crate::components::municipality_shape::focus_shape(&code);
+                                }>
+                                    {t.show_on_map}
+                                </button>
+                            }
+                        })}
+                    </ItemCard>
+                </li>
+            }
         }
     };
     let municipalities: Vec<(String, String)> = {
@@ -117,8 +128,7 @@ pub fn ListView(data: SharedData) -> impl IntoView {
                     <select on:change=move |ev| {
                         limit.set(PAGE);
                         let v = event_target_value(&ev);
-                        state.cluster.set(None);
-                        state.item.set(None);
+                        state.clear_item_and_cluster();
                         state.selected.set((!v.is_empty()).then_some(v));
                     }>
                         <option value="" selected=move || state.selected.get().is_none()>{t.all_municipalities}</option>
@@ -135,7 +145,7 @@ pub fn ListView(data: SharedData) -> impl IntoView {
                 </label>
             </div>
             <p class="tk-count" role="status">{count}</p>
-            <ul class="tk-items tk-list-items">{rows}</ul>
+            <ul class="tk-items tk-list-items"><For each=visible key=|n| *n children=row /></ul>
             {move || (filtered.with(Vec::len) == 0).then(|| view! { <p class="tk-empty">{t.no_results}</p> })}
             {move || (filtered.with(Vec::len) > limit.get()).then(|| view! {
                 <button type="button" class="tk-button" on:click=move |_| limit.update(|l| *l += PAGE)>{t.show_more}</button>

@@ -21,9 +21,13 @@ pub fn focus_shape(code: &str) {
 
 /// Selects a municipality and announces it.
 pub fn select(state: AppState, data: &SharedData, code: &str) {
-    state.cluster.set(None);
-    state.item.set(None);
-    state.selected.set(Some(code.to_string()));
+    state.clear_item_and_cluster();
+    if state
+        .selected
+        .with_untracked(|s| s.as_deref() != Some(code))
+    {
+        state.selected.set(Some(code.to_string()));
+    }
     if let Some(name) = data.name_of(code) {
         let t = Strings::get(state.lang.get_untracked());
         let summary = t.counts_line(data.counts_of(code), state.layers.get_untracked());
