@@ -62,7 +62,10 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
             .collect();
         let points: Vec<[f64; 2]> = visible.iter().map(|(_, p)| *p).collect();
         let r = MARKER_PX / 2.0 * units_per_px;
-        cluster_points(&points, CLUSTER_PX * units_per_px)
+        // Thousands of markers (national data) would cost a frame on every change and hide the map: the grouping
+        // radius grows with the number of points (unchanged up to 400 points).
+        let density = (points.len() as f64 / 400.0).sqrt().max(1.0);
+        cluster_points(&points, CLUSTER_PX * density * units_per_px)
             .into_iter()
             .map(|cluster| {
                 let transform = format!("translate({} {})", fmt(cluster.at[0]), fmt(cluster.at[1]));

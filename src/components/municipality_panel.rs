@@ -7,16 +7,24 @@ use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::Category;
 
+/// Items shown per category before "show more".
+const PANEL_PAGE: usize = 12;
+
 #[component]
 pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let name = data.name_of(&code).unwrap_or_default().to_string();
     let counts = data.counts_of(&code);
+    // A national-scale municipality can have a hundred items: show the first few per category, the rest on
+    // request (or at once when the highlighted item is among them).
+    let expanded = RwSignal::new([false; 3]);
     let groups = {
         let (data, code) = (data.clone(), code.clone());
         move || {
             let layers = state.layers.get();
+            let open = expanded.get();
+            let highlighted = state.item.get_untracked();
             let groups: Vec<_> = Category::ALL
                 .into_iter()
                 .zip(layers)
@@ -38,11 +46,20 @@ pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
             groups
                 .into_iter()
                 .map(|(c, items)| {
+                    let i = twente_kaart_core::summary::category_index(c);
+                    let show_all = open[i] || items.iter().skip(PANEL_PAGE).any(|it| highlighted.as_deref() == Some(it.id.as_str()));
+                    let hidden = if show_all { 0 } else { items.len().saturating_sub(PANEL_PAGE) };
+                    let shown = items.into_iter().take(if show_all { usize::MAX } else { PANEL_PAGE });
                     view! {
                         <h3 class=format!("tk-group tk-cat-{}", c.as_str())>{t.category(c)}</h3>
                         <ul class="tk-items">
-                            {items.into_iter().map(|item| view! { <li><ItemCard item=item heading=4 /></li> }).collect_view()}
+                            {shown.map(|item| view! { <li><ItemCard item=item heading=4 /></li> }).collect_view()}
                         </ul>
+                        {(hidden > 0).then(|| view! {
+                            <button type="button" class="tk-button tk-more" on:click=move |_| expanded.update(|e| e[i] = true)>
+                                {format!("{} ({hidden})", t.show_more)}
+                            </button>
+                        })}
                     }
                 })
                 .collect_view()
