@@ -109,7 +109,12 @@ pub struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     pub fn new(text: &'a str) -> Self {
-        LineCounter { text, offset: 0, line: 1, line_start: 0 }
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
     }
 
     /// The location of `offset`, which must not be smaller than the previous one (else it starts over).
@@ -126,8 +131,15 @@ impl<'a> LineCounter<'a> {
             }
         }
         self.offset = offset;
-        let column = self.text.get(self.line_start..offset).map_or(0, |s| s.chars().count()) + 1;
-        Location { line: self.line, column }
+        let column = self
+            .text
+            .get(self.line_start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        Location {
+            line: self.line,
+            column,
+        }
     }
 }
 
@@ -150,8 +162,16 @@ mod tests {
         let text = "{\n  \"a\": 1,\n  \"bé\": [\n    2\n  ]\n}\n";
         let mut counter = LineCounter::new(text);
         for offset in [0, 3, 4, 12, 15, 20, 25, text.len()] {
-            assert_eq!(counter.locate(offset), location_of(text, offset), "offset {offset}");
+            assert_eq!(
+                counter.locate(offset),
+                location_of(text, offset),
+                "offset {offset}"
+            );
         }
-        assert_eq!(counter.locate(2), location_of(text, 2), "going back starts over");
+        assert_eq!(
+            counter.locate(2),
+            location_of(text, 2),
+            "going back starts over"
+        );
     }
 }
