@@ -102,9 +102,8 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
                     <path class="tk-outline-focus-halo" d=focus_path.clone()></path>
                     <path class="tk-outline-focus" d=focus_path></path>
                 </g>
-                <MarkerLayer data=data.clone() layout=layout.clone() />
-                // Names above the markers, so they stay readable; they let clicks through to the markers.
                 <g class="tk-labels" aria-hidden="true">{labels}</g>
+                <MarkerLayer data=data.clone() layout=layout.clone() />
             </svg>
             <figcaption class="tk-info" class:is-empty=move || state.hovered.get().is_none() aria-hidden="true">
                 {info}

@@ -135,18 +135,13 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
         twente_kaart_core::prerender::overview_html(&layout, &parsed.meta, &parsed.items);
     html = html.replace("<!-- tk:prerender -->", &overview);
     std::fs::write(&index_path, &html)?;
-    // The kiosk page: the same app in kiosk mode, without page zoom (a touch screen at a stand).
-    let kiosk = html
-        .replacen(
-            "<html lang=\"nl\">",
-            "<html lang=\"nl\" data-kiosk=\"1\">",
-            1,
-        )
-        .replacen(
-            "initial-scale=1\"",
-            "initial-scale=1, maximum-scale=1, user-scalable=no\"",
-            1,
-        );
+    // The kiosk page: the same app in kiosk mode. Accidental pinch-zoom is stopped by CSS `touch-action` (kiosk pages only), not `user-scalable=no`,
+    // which would also stop people who need to zoom (WCAG 1.4.4).
+    let kiosk = html.replacen(
+        "<html lang=\"nl\">",
+        "<html lang=\"nl\" data-kiosk=\"1\">",
+        1,
+    );
     std::fs::write(dist.join("kiosk.html"), kiosk)?;
     write_service_worker(dist)?;
     let name = |code: &str| {
