@@ -19,13 +19,17 @@ fn remove_prerender() {
     }
 }
 
-/// The municipality clicked on the prerendered map before the widget took over (see the loader).
-fn pending_click() -> Option<String> {
+/// What the visitor chose on the prerendered map before the widget took over (see the early script in
+/// `xtask/src/postbuild.rs`): `Some(Some(code))` a municipality, `Some(None)` its panel closed again.
+fn pending_click() -> Option<Option<String>> {
     let value = js_sys::Reflect::get(&window(), &"__tkPending".into())
         .ok()?
         .as_string()?;
     let _ = js_sys::Reflect::delete_property(&window(), &"__tkPending".into());
-    twente_kaart_core::municipality::is_municipality_code(&value).then_some(value)
+    if value.is_empty() {
+        return Some(None);
+    }
+    twente_kaart_core::municipality::is_municipality_code(&value).then_some(Some(value))
 }
 
 #[component]
@@ -86,8 +90,8 @@ pub fn App(config: Config) -> impl IntoView {
             }
             Some(l) => {
                 // A click on the prerendered map while the wasm loaded was kept by the loader: honour it.
-                if let Some(code) = pending_click() {
-                    state.selected.set(Some(code));
+                if let Some(choice) = pending_click() {
+                    state.selected.set(choice);
                 }
                 remove_prerender();
                 crate::host::post("ready", &[]);

@@ -4,6 +4,7 @@
 //! Invariant: this crate never imports leptos or web-sys. It compiles and is tested natively, and serves the
 //! widget (wasm) and the dev tools (`xtask`) alike: one implementation, two callers.
 
+pub mod card;
 pub mod dataset;
 pub mod date;
 pub mod error;

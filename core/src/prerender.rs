@@ -32,8 +32,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The prerendered overview: header, map (links to deep links), legend and the side column's overview,
-/// in Dutch. The caller places it inside the page's `#tk-root`.
+/// The prerendered overview: header, map (links to deep links), legend, the side column's overview and
+/// every municipality's panel (templates), in Dutch. The caller places it inside the page's `#tk-root`.
 pub fn overview_html(layout: &MapLayout, meta: &Meta, items: &[Listing]) -> String {
     let lang = Lang::Nl;
     let t = Strings::get(lang);
@@ -63,7 +63,8 @@ pub fn overview_html(layout: &MapLayout, meta: &Meta, items: &[Listing]) -> Stri
             d = s.path
         );
     }
-    h.push_str(r#"</g><g class="tk-labels" aria-hidden="true">"#);
+    // The selection outline the early script draws when a shape is clicked (as the live map does).
+    h.push_str(r#"</g><g class="tk-outlines" aria-hidden="true"><path class="tk-outline-selected"></path></g><g class="tk-labels" aria-hidden="true">"#);
     for s in layout.shapes.iter().filter(|s| s.label_fits) {
         let _ = write!(
             h,
@@ -90,7 +91,9 @@ pub fn overview_html(layout: &MapLayout, meta: &Meta, items: &[Listing]) -> Stri
             escape(&t.count(*c, n))
         );
     }
-    h.push_str("</ul></div></aside></div></div>");
+    h.push_str("</ul></div></aside></div>");
+    h.push_str(&panel_templates(layout, items));
+    h.push_str("</div>");
     h
 }
 
@@ -126,4 +129,180 @@ pub fn legend(h: &mut String, t: &Strings) {
         );
     }
     h.push_str("</ul></div>");
+}
+
+/// Each municipality's panel as an inert `<template id="tk-pre-CODE">`, in the markup of the live
+/// `MunicipalityPanel` (all layers on, links as in the widget; items past the first page `hidden` behind a
+/// "show more" button). The early script shows one when its shape is clicked before the wasm has taken
+/// over, so the first answer does not wait for the wasm; the widget then replaces it with the same panel.
+pub fn panel_templates(layout: &MapLayout, items: &[Listing]) -> String {
+    let lang = Lang::Nl;
+    let t = Strings::get(lang);
+    let counts = counts_by_municipality(items);
+    let mut h = String::new();
+    for s in &layout.shapes {
+        let code = escape(&s.code);
+        let n = counts.get(&s.code).copied().unwrap_or_default();
+        let _ = write!(
+            h,
+            r#"<template id="tk-pre-{code}"><section class="tk-panel" data-panel="{code}" aria-labelledby="tk-panel-title"><div class="tk-panel-head"><h2 id="tk-panel-title">{name}</h2><button type="button" class="tk-close" aria-label="{close}">×</button></div><p class="tk-panel-summary">{summary}</p>"#,
+            name = escape(&s.name),
+            close = escape(t.close),
+            summary = escape(&t.counts_line(n, [true; 3])),
+        );
+        let groups = crate::card::panel_groups(items, &s.code);
+        if groups.is_empty() {
+            let _ = write!(h, r#"<p class="tk-empty">{}</p>"#, escape(t.panel_empty));
+        }
+        for (c, of_c) in groups {
+            let _ = write!(
+                h,
+                r#"<h3 class="tk-group tk-cat-{}">{}</h3><ul class="tk-items">"#,
+                c.as_str(),
+                escape(t.category(c))
+            );
+            for (i, item) in of_c.iter().enumerate() {
+                h.push_str(if i < crate::card::PANEL_PAGE {
+                    "<li>"
+                } else {
+                    "<li hidden>"
+                });
+                item_card(&mut h, item, t, lang);
+                h.push_str("</li>");
+            }
+            h.push_str("</ul>");
+            let hidden = of_c.len().saturating_sub(crate::card::PANEL_PAGE);
+            if hidden > 0 {
+                let _ = write!(
+                    h,
+                    r#"<button type="button" class="tk-button tk-more">{} ({hidden})</button>"#,
+                    escape(t.show_more)
+                );
+            }
+        }
+        h.push_str("</section></template>");
+    }
+    h
+}
+
+/// One item's card, as the live `ItemCard` draws it in a panel (title as `h4`).
+fn item_card(h: &mut String, item: &Listing, t: &Strings, lang: Lang) {
+    let id = escape(&item.id);
+    let _ = write!(
+        h,
+        r#"<article class="tk-item tk-cat-{cat}" id="tk-item-{id}" data-item="{id}"><h4 class="tk-item-title">{title}</h4><p class="tk-item-meta">{meta}"#,
+        cat = item.category.as_str(),
+        title = escape(item.title.get(lang)),
+        meta = escape(&crate::card::meta_line(item, t)),
+    );
+    if item.training {
+        let _ = write!(h, r#"<span class="tk-badge">{}</span>"#, escape(t.training));
+    }
+    let _ = write!(
+        h,
+        r#"</p><p class="tk-item-desc">{}</p>"#,
+        escape(item.description.get(lang))
+    );
+    let facts = crate::card::facts(item, lang);
+    if !facts.is_empty() {
+        h.push_str(r#"<dl class="tk-facts">"#);
+        for (k, v) in facts {
+            let _ = write!(
+                h,
+                "<div><dt>{}</dt><dd>{}</dd></div>",
+                escape(k),
+                escape(&v)
+            );
+        }
+        h.push_str("</dl>");
+    }
+    h.push_str(r#"<p class="tk-item-links">"#);
+    if let Some(href) = item.safe_link() {
+        let _ = write!(
+            h,
+            r#"<a class="tk-link" href="{}" target="_blank" rel="noopener noreferrer">{}<span class="tk-sr"> ({})</span></a>"#,
+            escape(href),
+            escape(t.more_info),
+            escape(t.new_tab)
+        );
+    }
+    h.push(' ');
+    if let Some(e) = crate::card::email(item) {
+        let _ = write!(
+            h,
+            r#"<a class="tk-mail" href="mailto:{e}">{e}</a>"#,
+            e = escape(e)
+        );
+    }
+    h.push_str("</p></article>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::parse_listings;
+    use crate::municipality::parse_municipalities;
+
+    fn committed() -> (MapLayout, Vec<Listing>) {
+        let geo = parse_municipalities(
+            "gemeenten.geojson",
+            include_bytes!("../../public/data/gemeenten.geojson"),
+        )
+        .expect("committed boundaries parse");
+        let parsed = parse_listings(
+            "listings.json",
+            include_bytes!("../../public/data/listings.json"),
+            Some(&geo.municipalities),
+            None,
+        )
+        .expect("committed listings parse");
+        (
+            MapLayout::new(&geo.municipalities, &geo.context),
+            parsed.items,
+        )
+    }
+
+    #[test]
+    fn every_municipality_has_a_panel_with_exactly_its_items() {
+        let (layout, items) = committed();
+        let html = panel_templates(&layout, &items);
+        assert_eq!(html.matches("<template id=\"tk-pre-GM").count(), 14);
+        for shape in &layout.shapes {
+            let start = html
+                .find(&format!("<template id=\"tk-pre-{}\">", shape.code))
+                .expect("a template per municipality");
+            let end = start + html[start..].find("</template>").expect("closed");
+            let panel = &html[start..end];
+            assert!(panel.contains(&format!("data-panel=\"{}\"", shape.code)));
+            let n = items
+                .iter()
+                .filter(|i| i.municipality == shape.code)
+                .count();
+            assert_eq!(panel.matches("<article ").count(), n, "{}", shape.name);
+        }
+    }
+
+    #[test]
+    fn item_text_is_escaped_and_long_groups_are_paged() {
+        let (layout, items) = committed();
+        let mut one = items
+            .iter()
+            .find(|i| i.municipality == "GM0153")
+            .expect("an Enschede item")
+            .clone();
+        one.town = "<img src=x onerror=alert(1)>".into();
+        let many: Vec<Listing> = (0..crate::card::PANEL_PAGE + 2)
+            .map(|n| Listing {
+                id: format!("x-{n}"),
+                ..one.clone()
+            })
+            .collect();
+        let html = panel_templates(&layout, &many);
+        assert!(!html.contains("<img"), "text is never markup");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert_eq!(html.matches("<li hidden>").count(), 2);
+        assert!(html.contains("Toon meer (2)</button>"));
+        // A municipality without items says so.
+        assert!(html.contains(Strings::get(Lang::Nl).panel_empty));
+    }
 }

@@ -214,6 +214,70 @@ test("(g) a click on the prerendered map before the wasm loaded is kept", async 
   });
 });
 
+/// The item ids a prerendered panel shows (not hidden behind "show more"), sorted.
+const prerenderedPanelIds = (page, code) => page.locator(`#tk-prerender section.tk-panel[data-panel="${code}"] li:not([hidden]) > article.tk-item`)
+  .evaluateAll((els) => els.map((e) => e.dataset.item).sort());
+
+test("(g2) before the wasm runs, a click on the prerendered map shows that municipality's panel at once", async () => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const init = (page) => page.route("**/*.wasm", async (route) => { await gate; await route.continue().catch(() => {}); });
+  await withWidget("g2", { wait: false, init }, async (page) => {
+    const link = '#tk-prerender a.tk-shape-link[data-code="GM0153"]';
+    await page.locator(link).waitFor({ state: "visible" });
+    const { x, y } = await W.clickablePoint(page, link);
+    await page.mouse.click(x, y);
+    // The wasm is held back: this panel is the prerendered one, with the same items the live panel shows.
+    const pre = page.locator('#tk-prerender section.tk-panel[data-panel="GM0153"]');
+    await pre.waitFor({ state: "visible", timeout: 2000 });
+    assert.equal(await pre.locator("h2").textContent(), "Enschede");
+    const expected = W.ids(current.filter((i) => i.municipality === "GM0153"));
+    assert.deepEqual(await prerenderedPanelIds(page, "GM0153"), expected, "the prerendered panel lists Enschede's current items");
+    assert.equal(await page.locator(`${link}[aria-current="true"]`).count(), 1, "the chosen shape is marked current");
+    assert.ok((await page.locator("#tk-prerender path.tk-outline-selected").getAttribute("d"))?.startsWith("M"), "the selection outline is drawn");
+    const links = await pre.locator("a.tk-link").evaluateAll((as) => as.map((a) => [a.target, a.rel]));
+    assert.ok(links.length > 0 && links.every(([t, r]) => t === "_blank" && r.includes("noopener")), "links open safely in a new tab");
+    // Another municipality, then close with the button: back to the overview, the choice forgotten.
+    const { x: x2, y: y2 } = await W.clickablePoint(page, '#tk-prerender a.tk-shape-link[data-code="GM0141"]');
+    await page.mouse.click(x2, y2);
+    await page.locator('#tk-prerender section.tk-panel[data-panel="GM0141"]').waitFor({ state: "visible", timeout: 2000 });
+    assert.equal((await W.params(page)).get("gemeente"), "GM0141");
+    await page.locator("#tk-prerender .tk-close").click();
+    await page.locator("#tk-prerender .tk-overview").waitFor({ state: "visible", timeout: 2000 });
+    assert.equal((await W.params(page)).has("gemeente"), false, "closing forgets the choice");
+    assert.ok(await page.evaluate(() => document.activeElement?.matches('a.tk-shape-link[data-code="GM0141"]')), "focus back on Almelo");
+    // Keyboard: Enter on a focused shape opens its panel; Escape closes it.
+    await page.focus('#tk-prerender a.tk-shape-link[data-code="GM0164"]');
+    await page.keyboard.press("Enter");
+    await page.locator('#tk-prerender section.tk-panel[data-panel="GM0164"]').waitFor({ state: "visible", timeout: 2000 });
+    await page.keyboard.press("Escape");
+    await page.locator("#tk-prerender .tk-overview").waitFor({ state: "visible", timeout: 2000 });
+    // Open Hengelo again and let the wasm in: the live widget takes over with Hengelo's panel open.
+    await page.locator('#tk-prerender a.tk-shape-link[data-code="GM0164"]').click();
+    release();
+    await waitForMap(page);
+    await W.waitForPanel(page, "GM0164");
+    assert.deepEqual(await W.panelIds(page, "GM0164"), W.ids(current.filter((i) => i.municipality === "GM0164")));
+    assert.equal(await W.shape(page, "GM0164").getAttribute("aria-pressed"), "true");
+  });
+});
+
+test("(g3) a deep link's panel shows before the wasm runs, and closing it there is honoured by the widget", async () => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const init = (page) => page.route("**/*.wasm", async (route) => { await gate; await route.continue().catch(() => {}); });
+  await withWidget("g3", { wait: false, init, query: "?gemeente=GM0141" }, async (page) => {
+    const pre = page.locator('#tk-prerender section.tk-panel[data-panel="GM0141"]');
+    await pre.waitFor({ state: "visible", timeout: 5000 });
+    assert.deepEqual(await prerenderedPanelIds(page, "GM0141"), W.ids(current.filter((i) => i.municipality === "GM0141")));
+    await pre.locator(".tk-close").click();
+    release();
+    await waitForMap(page);
+    assert.equal(await W.anyPanel(page).count(), 0, "the live widget keeps the panel closed");
+    assert.equal((await W.params(page)).has("gemeente"), false);
+  });
+});
+
 // CLS from the first paint until the live widget is in place (and a moment after).
 const clsInit = () => {
   window.__cls = 0;
@@ -227,6 +291,27 @@ const clsInit = () => {
   }).observe({ type: "layout-shift", buffered: true });
 };
 const readCls = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r({ cls: window.__cls, shifts: window.__shifts })))));
+
+test("(i) no layout shift when the live widget replaces an open prerendered panel", async (t) => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const init = async (page) => {
+    await page.addInitScript(clsInit);
+    await page.route("**/*.wasm", async (route) => { await gate; await route.continue().catch(() => {}); });
+  };
+  await withWidget("i panel", { wait: false, init, query: "?gemeente=GM0153" }, async (page) => {
+    await page.locator('#tk-prerender section.tk-panel[data-panel="GM0153"]').waitFor({ state: "visible", timeout: 5000 });
+    await page.waitForTimeout(300);
+    const before = await readCls(page);
+    release();
+    await waitForMap(page);
+    await W.waitForPanel(page, "GM0153");
+    await page.waitForTimeout(500);
+    const later = await readCls(page);
+    t.diagnostic(`CLS with Enschede's panel open: ${before.cls.toFixed(4)} before the takeover, ${later.cls.toFixed(4)} after`);
+    assert.ok(later.cls - before.cls < 0.01, `CLS at takeover ${later.cls - before.cls} (shifts: ${JSON.stringify(later.shifts)})`);
+  });
+});
 
 for (const [label, viewport] of [["desktop 1280×900", { width: 1280, height: 900 }], ["phone 360×740", { width: 360, height: 740 }]]) {
   test(`(i) no layout shift while the widget takes over (${label})`, async (t) => {

@@ -4,9 +4,8 @@ use crate::components::qr_code::QrCode;
 use crate::state::AppState;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use twente_kaart_core::i18n::{format_date, format_euros, Strings};
-use twente_kaart_core::listing::PricePeriod;
-use twente_kaart_core::{Category, Listing};
+use twente_kaart_core::i18n::Strings;
+use twente_kaart_core::Listing;
 
 #[component]
 pub fn ItemCard(
@@ -24,32 +23,18 @@ pub fn ItemCard(
         let id = item.id.clone();
         move || state.item.with(|i| i.as_deref() == Some(id.as_str()))
     };
-    let title = {
-        let item = item.clone();
-        move || item.title.get(lang).to_string()
-    };
+    // Plain text, not closures: the widget is rebuilt on a language change, and a panel builds dozens of cards
+    // per click, so each reactive closure saved is work saved.
+    let title = item.title.get(lang).to_string();
     let title = match heading {
         3 => EitherOf3::A(view! { <h3 class="tk-item-title">{title}</h3> }),
         4 => EitherOf3::B(view! { <h4 class="tk-item-title">{title}</h4> }),
         _ => EitherOf3::C(view! { <h5 class="tk-item-title">{title}</h5> }),
     };
-    let meta = {
-        let item = item.clone();
-        format!("{} · {}", t.kind(item.kind), item.town)
-    };
-    let description = {
-        let item = item.clone();
-        move || item.description.get(lang).to_string()
-    };
-    let facts = {
-        let item = item.clone();
-        move || facts(&item, state)
-    };
-    let email = item
-        .contact
-        .clone()
-        .and_then(|c| c.email)
-        .filter(|e| twente_kaart_core::validate::is_email(e));
+    let meta = twente_kaart_core::card::meta_line(&item, t);
+    let description = item.description.get(lang).to_string();
+    let facts = facts(&item, state);
+    let email = twente_kaart_core::card::email(&item).map(str::to_string);
     // In kiosk mode a link is a QR code: the visitor opens it on their own phone, the kiosk stays put.
     let (link, contact) = if state.kiosk {
         let target = item
@@ -94,41 +79,9 @@ pub fn ItemCard(
     }
 }
 
-/// The key facts per category, as a description list; nothing when the item has none.
+/// The key facts per category (shared with the prerender), as a description list; nothing when there are none.
 fn facts(item: &Listing, state: AppState) -> Option<impl IntoView> {
-    let lang = state.lang.get_untracked();
-    let t = Strings::get(lang);
-    let mut rows: Vec<(&'static str, String)> = Vec::new();
-    match item.category {
-        Category::Praktijk => {
-            if let Some(start) = item.start {
-                rows.push((t.start, format_date(lang, start)));
-            }
-            if let Some(hours) = &item.hours {
-                rows.push((t.hours, hours.get(lang).to_string()));
-            }
-            if let Some(p) = item.patients {
-                rows.push((t.patients, p.to_string()));
-            }
-        }
-        Category::Wonen => {
-            if let Some(price) = item.price {
-                let mut s = format_euros(lang, price.min);
-                if let Some(max) = price.max.filter(|m| *m > price.min) {
-                    s = format!("{s} – {}", format_euros(lang, max));
-                }
-                if price.per == PricePeriod::Maand {
-                    s = format!("{s} {}", t.per_month);
-                }
-                rows.push((t.price, s));
-            }
-        }
-        Category::Partnerwerk => {
-            if let Some(sector) = item.sector {
-                rows.push((t.sector, t.sector_name(sector).to_string()));
-            }
-        }
-    }
+    let rows = twente_kaart_core::card::facts(item, state.lang.get_untracked());
     (!rows.is_empty()).then(|| {
         view! {
             <dl class="tk-facts">

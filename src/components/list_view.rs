@@ -16,22 +16,12 @@ pub fn ListView(data: SharedData) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let limit = RwSignal::new(PAGE);
-    // The list follows the selected municipality one task later: a click first paints its panel (the answer
-    // the visitor is looking at), then the list below catches up. This copies a signal on purpose.
-    let list_municipality = RwSignal::new(state.selected.get_untracked());
-    Effect::new(move |_| {
-        let selected = state.selected.get();
-        set_timeout(
-            move || list_municipality.set(selected),
-            std::time::Duration::ZERO,
-        );
-    });
     let filtered = {
         let data = data.clone();
         Memo::new(move |_| {
             let layers = state.layers.get();
             let category = state.category.get();
-            let selected = list_municipality.get();
+            let selected = state.selected.get();
             let needle = state.search.get().trim().to_lowercase();
             data.items
                 .iter()
@@ -48,9 +38,32 @@ pub fn ListView(data: SharedData) -> impl IntoView {
         let n = filtered.with(Vec::len);
         t.plural(n, t.results_one, t.results_other)
     };
-    // Keyed rows: a filter change keeps the rows that stay and builds only the new ones.
-    let visible =
-        move || filtered.with(|f| f.iter().take(limit.get()).copied().collect::<Vec<usize>>());
+    // The rows follow the filters after the next paint: a click or keystroke first paints what the visitor is
+    // looking at (the panel, the count), then the rows catch up. Each update takes the latest filter, so
+    // quick successive changes end on the right rows.
+    let visible_now = move || {
+        filtered
+            .try_with_untracked(|f| {
+                f.iter()
+                    .take(limit.get_untracked())
+                    .copied()
+                    .collect::<Vec<usize>>()
+            })
+            .unwrap_or_default()
+    };
+    let rows = RwSignal::new(visible_now());
+    Effect::new(move |first: Option<()>| {
+        filtered.track();
+        limit.track();
+        if first.is_some() {
+            after_paint(move || {
+                let next = visible_now();
+                if rows.try_with_untracked(|r| *r != next) == Some(true) {
+                    rows.try_set(next);
+                }
+            });
+        }
+    });
     let row = {
         let data = data.clone();
         move |n: usize| {
@@ -145,11 +158,19 @@ pub fn ListView(data: SharedData) -> impl IntoView {
                 </label>
             </div>
             <p class="tk-count" role="status">{count}</p>
-            <ul class="tk-items tk-list-items"><For each=visible key=|n| *n children=row /></ul>
+            <ul class="tk-items tk-list-items"><For each=move || rows.get() key=|n| *n children=row /></ul>
             {move || (filtered.with(Vec::len) == 0).then(|| view! { <p class="tk-empty">{t.no_results}</p> })}
             {move || (filtered.with(Vec::len) > limit.get()).then(|| view! {
                 <button type="button" class="tk-button" on:click=move |_| limit.update(|l| *l += PAGE)>{t.show_more}</button>
             })}
         </section>
     }
+}
+
+/// Runs `f` once the browser has painted the current frame (a task after the next animation frame). A
+/// timer backs it up: an embed scrolled out of view gets no animation frames, and its list must still follow.
+fn after_paint(f: impl Fn() + Clone + 'static) {
+    let g = f.clone();
+    request_animation_frame(move || set_timeout(g, std::time::Duration::ZERO));
+    set_timeout(f, std::time::Duration::from_millis(250));
 }

@@ -49,83 +49,107 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
             .collect(),
     );
     let view_width = layout.projection.width;
-    let markers = move || {
-        let layers = state.layers.get();
-        let units_per_px = view_width / state.map_width.get().max(100.0);
-        let t = Strings::get(state.lang.get_untracked());
-        let visible: Vec<(usize, [f64; 2])> = placed
-            .iter()
-            .copied()
-            .filter(|(i, _)| {
-                layers[twente_kaart_core::summary::category_index(data.items[*i].category)]
-            })
-            .collect();
-        let points: Vec<[f64; 2]> = visible.iter().map(|(_, p)| *p).collect();
-        let r = MARKER_PX / 2.0 * units_per_px;
-        // Thousands of markers (national data) would cost a frame on every change and hide the map: the grouping
-        // radius grows with the number of points (unchanged up to 400 points).
-        let density = (points.len() as f64 / 400.0).sqrt().max(1.0);
-        cluster_points(&points, CLUSTER_PX * density * units_per_px)
-            .into_iter()
-            .map(|cluster| {
-                let transform = format!("translate({} {})", fmt(cluster.at[0]), fmt(cluster.at[1]));
-                if let [only] = cluster.members[..] {
-                    let item = &data.items[visible[only].0];
-                    let id = item.id.clone();
-                    let code = item.municipality.clone();
-                    let label = format!(
-                        "{}: {}",
-                        t.category(item.category),
-                        item.title.get(state.lang.get_untracked())
-                    );
-                    let highlighted = {
-                        let id = id.clone();
-                        move || state.item.with(|i| i.as_deref() == Some(id.as_str()))
-                    };
-                    view! {
-                        <g
-                            class=format!("tk-marker tk-cat-{}", item.category.as_str())
-                            class:is-highlighted=highlighted
-                            transform=transform
-                            role="button"
-                            tabindex="-1"
-                            aria-label=label
-                            data-item=id.clone()
-                            on:click=move |_| {
-                                state.cluster.set(None);
-                                state.selected.set(Some(code.clone()));
-                                state.item.set(Some(id.clone()));
-                            }
-                        >
-                            {symbol(item.category, r)}
-                        </g>
-                    }
-                    .into_any()
-                } else {
-                    let ids: Vec<String> = cluster
-                        .members
-                        .iter()
-                        .map(|&m| data.items[visible[m].0].id.clone())
-                        .collect();
-                    let n = ids.len();
-                    let label = fill(t.cluster, &[("n", &n.to_string())]);
-                    view! {
-                        <g
-                            class="tk-cluster"
-                            transform=transform
-                            role="button"
-                            tabindex="-1"
-                            aria-label=label
-                            on:click=move |_| state.cluster.set(Some(ids.clone()))
-                        >
-                            <circle r=fmt(r * 1.5)></circle>
-                            <text dy="0.35em" font-size=fmt(r * 1.7)>{n.to_string()}</text>
-                        </g>
-                    }
-                    .into_any()
-                }
-            })
-            .collect_view()
+    // What to draw, as plain data: recomputed when layers or the map size change, then drawn with a keyed
+    // `For`, so a layer toggle adds or removes only the markers that changed instead of redrawing them all.
+    let specs = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let layers = state.layers.get();
+            let units_per_px = view_width / state.map_width.get().max(100.0);
+            let visible: Vec<(usize, [f64; 2])> = placed
+                .iter()
+                .copied()
+                .filter(|(i, _)| {
+                    layers[twente_kaart_core::summary::category_index(data.items[*i].category)]
+                })
+                .collect();
+            let points: Vec<[f64; 2]> = visible.iter().map(|(_, p)| *p).collect();
+            let r = MARKER_PX / 2.0 * units_per_px;
+            // Thousands of markers (national data) would cost a frame on every change and hide the map: the
+            // grouping radius grows with the number of points (unchanged up to 400 points).
+            let density = (points.len() as f64 / 400.0).sqrt().max(1.0);
+            cluster_points(&points, CLUSTER_PX * density * units_per_px)
+                .into_iter()
+                .map(|cluster| MarkerSpec {
+                    members: cluster.members.iter().map(|&m| visible[m].0).collect(),
+                    transform: format!("translate({} {})", fmt(cluster.at[0]), fmt(cluster.at[1])),
+                    r_hundredths: (r * 100.0).round() as u32,
+                })
+                .collect::<Vec<_>>()
+        })
     };
-    view! { <g class="tk-markers">{markers}</g> }
+    let marker = move |spec: MarkerSpec| {
+        let t = Strings::get(state.lang.get_untracked());
+        let r = f64::from(spec.r_hundredths) / 100.0;
+        if let [only] = spec.members[..] {
+            let item = &data.items[only];
+            let id = item.id.clone();
+            let code = item.municipality.clone();
+            let label = format!(
+                "{}: {}",
+                t.category(item.category),
+                item.title.get(state.lang.get_untracked())
+            );
+            let highlighted = {
+                let id = id.clone();
+                move || state.item.with(|i| i.as_deref() == Some(id.as_str()))
+            };
+            view! {
+                <g
+                    class=format!("tk-marker tk-cat-{}", item.category.as_str())
+                    class:is-highlighted=highlighted
+                    transform=spec.transform
+                    role="button"
+                    tabindex="-1"
+                    aria-label=label
+                    data-item=id.clone()
+                    on:click=move |_| {
+                        state.cluster.set(None);
+                        state.selected.set(Some(code.clone()));
+                        state.item.set(Some(id.clone()));
+                    }
+                >
+                    {symbol(item.category, r)}
+                </g>
+            }
+            .into_any()
+        } else {
+            let ids: Vec<String> = spec
+                .members
+                .iter()
+                .map(|&m| data.items[m].id.clone())
+                .collect();
+            let n = ids.len();
+            let label = fill(t.cluster, &[("n", &n.to_string())]);
+            view! {
+                <g
+                    class="tk-cluster"
+                    transform=spec.transform
+                    role="button"
+                    tabindex="-1"
+                    aria-label=label
+                    on:click=move |_| state.cluster.set(Some(ids.clone()))
+                >
+                    <circle r=fmt(r * 1.5)></circle>
+                    <text dy="0.35em" font-size=fmt(r * 1.7)>{n.to_string()}</text>
+                </g>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <g class="tk-markers">
+            <For each=move || specs.get() key=|spec| spec.clone() children=marker />
+        </g>
+    }
+}
+
+/// One marker or group as drawn: the items it stands for (indices into the data), where, and how big. The
+/// whole spec is the key: a marker is rebuilt only when it moves, resizes or stands for other items.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct MarkerSpec {
+    members: Vec<usize>,
+    transform: String,
+    /// Half-size in map units, in hundredths (an integer, so the spec can be a key).
+    r_hundredths: u32,
 }

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::Category;
 
-/// Items shown per category before "show more".
-const PANEL_PAGE: usize = 12;
+use twente_kaart_core::card::PANEL_PAGE;
 
 #[component]
 pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {

@@ -1,0 +1,74 @@
+//! What an item's card says beyond its title and description, shared by the live widget's `ItemCard` and the
+//! build-time prerender of the panels, so both say exactly the same.
+
+use crate::i18n::{format_date, format_euros, Strings};
+use crate::listing::{Category, Listing, PricePeriod};
+use crate::text::Lang;
+
+/// Items a municipality's panel shows per category before "show more".
+pub const PANEL_PAGE: usize = 12;
+
+/// The line under the title: kind and town.
+pub fn meta_line(item: &Listing, t: &Strings) -> String {
+    format!("{} · {}", t.kind(item.kind), item.town)
+}
+
+/// The key facts per category, as (label, value) rows; empty when the item has none.
+pub fn facts(item: &Listing, lang: Lang) -> Vec<(&'static str, String)> {
+    let t = Strings::get(lang);
+    let mut rows: Vec<(&'static str, String)> = Vec::new();
+    match item.category {
+        Category::Praktijk => {
+            if let Some(start) = item.start {
+                rows.push((t.start, format_date(lang, start)));
+            }
+            if let Some(hours) = &item.hours {
+                rows.push((t.hours, hours.get(lang).to_string()));
+            }
+            if let Some(p) = item.patients {
+                rows.push((t.patients, p.to_string()));
+            }
+        }
+        Category::Wonen => {
+            if let Some(price) = item.price {
+                let mut s = format_euros(lang, price.min);
+                if let Some(max) = price.max.filter(|m| *m > price.min) {
+                    s = format!("{s} – {}", format_euros(lang, max));
+                }
+                if price.per == PricePeriod::Maand {
+                    s = format!("{s} {}", t.per_month);
+                }
+                rows.push((t.price, s));
+            }
+        }
+        Category::Partnerwerk => {
+            if let Some(sector) = item.sector {
+                rows.push((t.sector, t.sector_name(sector).to_string()));
+            }
+        }
+    }
+    rows
+}
+
+/// The contact e-mail address, when it is a valid one.
+pub fn email(item: &Listing) -> Option<&str> {
+    item.contact
+        .as_ref()
+        .and_then(|c| c.email.as_deref())
+        .filter(|e| crate::validate::is_email(e))
+}
+
+/// A municipality's items per category (in data order), the categories without items left out.
+pub fn panel_groups<'a>(items: &'a [Listing], code: &str) -> Vec<(Category, Vec<&'a Listing>)> {
+    Category::ALL
+        .into_iter()
+        .map(|c| {
+            let of_c = items
+                .iter()
+                .filter(|i| i.municipality == code && i.category == c)
+                .collect::<Vec<_>>();
+            (c, of_c)
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
