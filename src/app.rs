@@ -2,8 +2,8 @@
 
 use crate::components::{
     error_banner::ErrorBanner, kiosk_overlay::KioskOverlay, layer_toggle::LayerToggle,
-    legend::Legend, list_view::ListView, side_panel::SidePanel, twente_map::TwenteMap,
-    widget_footer::WidgetFooter, widget_header::WidgetHeader,
+    legend::Legend, list_view::ListView, map_preview::MapPreview, side_panel::SidePanel,
+    twente_map::TwenteMap, widget_footer::WidgetFooter, widget_header::WidgetHeader,
 };
 use crate::config::Config;
 use crate::load::{load_all, Loaded};
@@ -17,6 +17,14 @@ fn remove_prerender() {
     if let Some(el) = document().get_element_by_id("tk-prerender") {
         el.remove();
     }
+}
+
+/// The live widget replaces the prerendered page: what the visitor chose there is kept.
+fn take_over(state: AppState) {
+    if let Some(choice) = pending_click() {
+        state.selected.set(choice);
+    }
+    remove_prerender();
 }
 
 /// What the visitor chose on the prerendered map before the widget took over (see the early script in
@@ -38,9 +46,13 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(state);
     let config = StoredValue::new(config);
     let base = config.with_value(|c| c.data_base.clone());
-    let loaded = LocalResource::new(move || load_all(base.clone()));
     // With a prerendered map on the page, show nothing extra while loading: the map is already there.
     let prerendered = document().get_element_by_id("tk-prerender").is_some();
+    // Other data than the prerendered (`?data=`, e.g. the whole country): show its map as soon as the
+    // boundaries are in, without waiting for the listings.
+    let early_map = RwSignal::new(None::<Loaded>);
+    let early = (!prerendered || base != crate::config::DEFAULT_DATA_BASE).then_some(early_map);
+    let loaded = LocalResource::new(move || load_all(base.clone(), early));
 
     if let Some(accent) = config.with_value(|c| c.accent.clone()) {
         // CSSOM, not a style attribute: allowed by a strict `style-src 'self'`.
@@ -83,17 +95,20 @@ pub fn App(config: Config) -> impl IntoView {
     }
     view! {
         {move || match loaded.get() {
-            None if prerendered => ().into_any(),
-            None => {
-                let t = Strings::get(state.lang.get_untracked());
-                view! { <div class="tk"><p class="tk-loading" role="status">{t.loading}</p></div> }.into_any()
-            }
-            Some(l) => {
-                // A click on the prerendered map while the wasm loaded was kept by the loader: honour it.
-                if let Some(choice) = pending_click() {
-                    state.selected.set(choice);
+            None => match early_map.get() {
+                Some(map) => {
+                    take_over(state);
+                    let compact = config.with_value(|c| c.compact);
+                    view! { <MapPreview data=map.data compact=compact /> }.into_any()
                 }
-                remove_prerender();
+                None if prerendered => ().into_any(),
+                None => {
+                    let t = Strings::get(state.lang.get_untracked());
+                    view! { <div class="tk"><p class="tk-loading" role="status">{t.loading}</p></div> }.into_any()
+                }
+            },
+            Some(l) => {
+                take_over(state);
                 crate::host::post("ready", &[]);
                 if config.with_value(|c| c.panic_test) {
                     set_timeout(|| panic!("panic-test: a deliberate panic to test panic safety"), std::time::Duration::from_millis(100));

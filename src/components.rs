@@ -7,6 +7,7 @@ pub mod language_switch;
 pub mod layer_toggle;
 pub mod legend;
 pub mod list_view;
+pub mod map_preview;
 pub mod marker_layer;
 pub mod municipality_panel;
 pub mod municipality_shape;

@@ -41,7 +41,7 @@ impl Default for Config {
             idle_seconds: 60,
             search: String::new(),
             category: None,
-            data_base: "data/".into(),
+            data_base: DEFAULT_DATA_BASE.into(),
             host_url: None,
             panic_test: false,
         }
@@ -60,6 +60,9 @@ pub fn valid_colour(s: &str) -> bool {
     });
     hex || (s.len() <= 20 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()))
 }
+
+/// Where the widget's own data lives (the data the page was prerendered from).
+pub const DEFAULT_DATA_BASE: &str = "data/";
 
 /// A data folder must be a relative path on the widget's own origin.
 pub fn valid_data_base(s: &str) -> bool {

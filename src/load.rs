@@ -3,8 +3,10 @@
 
 use crate::state::{Data, SharedData};
 use gloo_net::http::Request;
+use leptos::prelude::{RwSignal, Set};
 use std::sync::Arc;
 use twente_kaart_core::dataset::parse_listings;
+use twente_kaart_core::map::MapLayout;
 use twente_kaart_core::municipality::{parse_municipalities, MunicipalityFile};
 use twente_kaart_core::summary::counts_by_municipality;
 use twente_kaart_core::{DataError, ParsedListings};
@@ -54,6 +56,8 @@ impl LoadError {
 pub struct Loaded {
     pub data: SharedData,
     pub errors: Vec<LoadError>,
+    /// Only the map so far: the listings are still loading.
+    pub listings_pending: bool,
 }
 
 async fn fetch_once(url: &str, file: &str) -> Result<Vec<u8>, LoadError> {
@@ -100,14 +104,64 @@ pub async fn fetch_bytes(base: &str, file: &str) -> Result<Vec<u8>, LoadError> {
     }
 }
 
+/// How long the listings may lag behind the boundaries before the map is shown without them.
+const EARLY_MAP_GRACE_MS: u32 = 200;
+
 /// Loads and checks both files. Never fails as a whole: errors are returned beside what did load.
-pub async fn load_all(base: String) -> Loaded {
-    let (geo, listings) = futures_join(
-        fetch_bytes(&base, MUNICIPALITIES_FILE),
-        fetch_bytes(&base, LISTINGS_FILE),
-    )
-    .await;
-    assemble(geo, listings, crate::state::today())
+///
+/// With `early`, the map is published there as soon as the boundaries are in, while the listings are still
+/// on their way (national data: a map in a second or two instead of after 9 MB of listings).
+pub async fn load_all(base: String, early: Option<RwSignal<Option<Loaded>>>) -> Loaded {
+    use futures::future::{select, Either};
+    let geo = std::pin::pin!(fetch_bytes(&base, MUNICIPALITIES_FILE));
+    let listings = std::pin::pin!(fetch_bytes(&base, LISTINGS_FILE));
+    match select(geo, listings).await {
+        Either::Left((geo, mut listings)) => {
+            let map = parse_map(geo);
+            if let (Some(early), Ok(parsed)) = (early, &map) {
+                // Listings close behind (a normal-sized file) need no intermediate map: no flash.
+                let grace = gloo_timers::future::TimeoutFuture::new(EARLY_MAP_GRACE_MS);
+                match select(listings.as_mut(), grace).await {
+                    Either::Left((listings, _)) => {
+                        return assemble_parsed(map, listings, crate::state::today())
+                    }
+                    Either::Right(_) => {
+                        early.try_set(Some(map_only(parsed)));
+                    }
+                }
+            }
+            assemble_parsed(map, listings.await, crate::state::today())
+        }
+        Either::Right((listings, geo)) => assemble(geo.await, listings, crate::state::today()),
+    }
+}
+
+/// The parsed boundaries and their layout (`None` when there are no municipalities to draw).
+type ParsedMap = (Vec<twente_kaart_core::Municipality>, Option<Arc<MapLayout>>);
+
+fn parse_map(geo: Result<Vec<u8>, LoadError>) -> Result<ParsedMap, LoadError> {
+    let file: MunicipalityFile =
+        geo.and_then(|b| parse_municipalities(MUNICIPALITIES_FILE, &b).map_err(LoadError::Data))?;
+    let layout = (!file.municipalities.is_empty())
+        .then(|| Arc::new(MapLayout::new(&file.municipalities, &file.context)));
+    Ok((file.municipalities, layout))
+}
+
+/// The map alone, while the listings load.
+fn map_only((municipalities, layout): &ParsedMap) -> Loaded {
+    Loaded {
+        data: Arc::new(Data {
+            meta: None,
+            municipalities: municipalities.clone(),
+            layout: layout.clone(),
+            items: Vec::new(),
+            counts: Default::default(),
+            skipped: 0,
+            haystack: Vec::new(),
+        }),
+        errors: Vec::new(),
+        listings_pending: true,
+    }
 }
 
 /// Parses, checks and lays out what was fetched (also used by the browser tests with in-memory files).
@@ -116,24 +170,26 @@ pub fn assemble(
     listings: Result<Vec<u8>, LoadError>,
     today: twente_kaart_core::date::Date,
 ) -> Loaded {
+    assemble_parsed(parse_map(geo), listings, today)
+}
+
+fn assemble_parsed(
+    map: Result<ParsedMap, LoadError>,
+    listings: Result<Vec<u8>, LoadError>,
+    today: twente_kaart_core::date::Date,
+) -> Loaded {
     let mut errors = Vec::new();
-    let map: Option<MunicipalityFile> = match geo
-        .and_then(|b| parse_municipalities(MUNICIPALITIES_FILE, &b).map_err(LoadError::Data))
-    {
-        Ok(m) => Some(m),
+    let (municipalities, layout, map_ok) = match map {
+        Ok((m, l)) => (m, l, true),
         Err(e) => {
             errors.push(e);
-            None
+            (Vec::new(), None, false)
         }
     };
+    // Without boundaries the listings are still shown, their municipality codes unchecked.
+    let known = map_ok.then_some(municipalities.as_slice());
     let parsed: Option<ParsedListings> = match listings.and_then(|b| {
-        parse_listings(
-            LISTINGS_FILE,
-            &b,
-            map.as_ref().map(|m| m.municipalities.as_slice()),
-            Some(today),
-        )
-        .map_err(LoadError::Data)
+        parse_listings(LISTINGS_FILE, &b, known, Some(today)).map_err(LoadError::Data)
     }) {
         Ok(p) => Some(p),
         Err(e) => {
@@ -146,11 +202,6 @@ pub fn assemble(
             web_sys::console::warn_1(&format!("twente-kaart: item skipped: {problem}").into());
         }
     }
-    let (municipalities, context) = map
-        .map(|m| (m.municipalities, m.context))
-        .unwrap_or_default();
-    let layout = (!municipalities.is_empty())
-        .then(|| twente_kaart_core::map::MapLayout::new(&municipalities, &context));
     let (meta, items, skipped) = match parsed {
         Some(p) => {
             let skipped = p.skipped();
@@ -182,13 +233,6 @@ pub fn assemble(
             haystack,
         }),
         errors,
+        listings_pending: false,
     }
-}
-
-/// Runs two futures concurrently (both files load in parallel).
-async fn futures_join<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    futures::future::join(a, b).await
 }

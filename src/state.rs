@@ -11,7 +11,7 @@ use twente_kaart_core::{Category, Lang, Listing, Meta, Municipality};
 pub struct Data {
     pub meta: Option<Meta>,
     pub municipalities: Vec<Municipality>,
-    pub layout: Option<MapLayout>,
+    pub layout: Option<Arc<MapLayout>>,
     pub items: Vec<Listing>,
     /// `[praktijk, wonen, partnerwerk]` per municipality code, over all items (layers do not change it).
     pub counts: HashMap<String, [usize; 3]>,

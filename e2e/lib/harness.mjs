@@ -53,8 +53,10 @@ export async function watchedPage(browser, { allowedOrigins = [], viewport = { w
 }
 
 /// Waits until the live widget (not the prerender) has drawn its 14 municipalities.
+/// Waits for the live widget: the prerender gone, the shapes drawn, and not the map-only preview that shows
+/// while a large listings file is still loading.
 export async function waitForMap(page, count = 14) {
-  await page.waitForFunction((n) => !document.getElementById("tk-prerender") && document.querySelectorAll("path.tk-shape[data-code]").length >= n, count, { timeout: 20000 });
+  await page.waitForFunction((n) => !document.getElementById("tk-prerender") && !document.querySelector(".tk-preview") && document.querySelectorAll("path.tk-shape[data-code]").length >= n, count, { timeout: 20000 });
 }
 
 export async function shot(page, name) {

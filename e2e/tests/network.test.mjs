@@ -156,6 +156,34 @@ test("delay-3000: the prerendered map shows while the data is on its way, then t
   }
 });
 
+test("slow listings: the map shows and can be used as soon as the boundaries are in; the listings follow", async () => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const w = await openFaulted("delay-1", {
+    init: (page) => page.route("**/__fault/delay-1/listings.json", async (route) => { await gate; await route.continue().catch(() => {}); }),
+  });
+  const { page } = w;
+  try {
+    // Other data than the prerendered: the map-only preview replaces the prerender without waiting.
+    await page.waitForFunction(() => !document.getElementById("tk-prerender") && document.querySelectorAll(".tk-preview path.tk-shape[data-code]").length === 14, null, { timeout: 15000 });
+    assert.equal(await page.locator(".tk-preview .tk-side [role=status]").textContent(), "Het aanbod wordt geladen…");
+    assert.equal(await page.locator("[role=alert]").count(), 0, "no error while the listings load");
+    // A municipality chosen now opens its panel once the listings are in.
+    await W.clickShape(page, "GM0153");
+    assert.equal(await W.shape(page, "GM0153").getAttribute("aria-pressed"), "true");
+    release();
+    await waitForMap(page);
+    await W.waitForPanel(page, "GM0153");
+    const expected = W.ids(W.currentItems(W.todayIso()).filter((i) => i.municipality === "GM0153"));
+    assert.deepEqual(await W.panelIds(page, "GM0153"), expected);
+    assert.equal((await W.params(page)).get("gemeente"), "GM0153");
+    assert.deepEqual(widgetProblems(w), []);
+  } finally {
+    release();
+    await close(w);
+  }
+});
+
 test("stall: each request is aborted after 8 s, 3 tries per file, then 'de server reageerde niet op tijd' (bounded)", async () => {
   const w = await openFaulted("stall");
   try {

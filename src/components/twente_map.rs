@@ -40,7 +40,6 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
         .map(|s| s.code.clone())
         .unwrap_or_default();
     let tab_stop = RwSignal::new(state.selected.get_untracked().unwrap_or(first));
-    let layout = std::sync::Arc::new(layout);
     let shapes = layout
         .shapes
         .iter()

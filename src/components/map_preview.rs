@@ -1,0 +1,26 @@
+//! The map alone, shown while a large listings file is still on its way: the municipalities can be seen and
+//! chosen (the choice opens its panel once the listings are in), and the side column says what is loading.
+
+use crate::components::{legend::Legend, twente_map::TwenteMap};
+use crate::state::{AppState, SharedData};
+use leptos::prelude::*;
+use twente_kaart_core::i18n::Strings;
+
+#[component]
+pub fn MapPreview(data: SharedData, compact: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = Strings::get(state.lang.get_untracked());
+    view! {
+        <div class="tk tk-preview" class:tk-compact=compact class:tk-kiosk=state.kiosk lang=state.lang.get_untracked().code()>
+            <div class="tk-body">
+                <section class="tk-mapcol">
+                    <TwenteMap data=data />
+                    <Legend />
+                </section>
+                <aside class="tk-side">
+                    <p class="tk-loading" role="status">{t.loading_listings}</p>
+                </aside>
+            </div>
+        </div>
+    }
+}
