@@ -373,10 +373,12 @@ function budgets(r) {
   for (const mode of ["throttled", "unthrottled"]) {
     const n = `demo-${mode}`;
     const q = ratio(side(n, "widget", "ready_ms"), side(n, "peer", "ready_ms"));
-    add(`map ready vs peer (demo, ${mode})`, q, "x", "≤ 0.5× peer", q != null && q <= 0.5,
+    // The issue sets these two budgets for 4x CPU + slow 4G; the unthrottled ratios are shown for information.
+    const judged = mode === "throttled";
+    add(`map ready vs peer (demo, ${mode})`, q, "x", judged ? "≤ 0.5× peer" : "(info)", judged ? q != null && q <= 0.5 : null,
       `${fmt(side(n, "widget", "ready_ms"), "ms")} vs ${fmt(side(n, "peer", "ready_ms"), "ms")} (peer harness)`);
     const i = ratio(side(n, "widget", "interactive_at_ms"), side(n, "peer", "interactive_at_ms"));
-    add(`interactive vs peer (demo, ${mode})`, i, "x", "≤ 1.0× peer", i != null && i <= 1.0,
+    add(`interactive vs peer (demo, ${mode})`, i, "x", judged ? "≤ 1.0× peer" : "(info)", judged ? i != null && i <= 1.0 : null,
       `${fmt(side(n, "widget", "interactive_at_ms"), "ms")} vs ${fmt(side(n, "peer", "interactive_at_ms"), "ms")}`);
   }
   const fv = med(S("demo-unthrottled") || S("demo-throttled"), "bytes_total");
@@ -442,7 +444,7 @@ function markdown(r) {
       `${c.secondsPerSlice.toFixed(1)} s per 1,000-item slice${c.cached ? " (cached result for this data set)" : ""}. The check's time grows with the square of the file (line numbers are counted from the file's start for every item).`);
   }
   L.push("", "## Budgets", "");
-  L.push(mdTable(["budget", "measured", "limit", "result", "note"], r.budgets.map((b) => [b.name, fmt(b.value, b.unit), b.limit, b.pass == null ? "n/a" : b.pass ? "PASS" : "**FAIL**", b.note])));
+  L.push(mdTable(["budget", "measured", "limit", "result", "note"], r.budgets.map((b) => [b.name, fmt(b.value, b.unit), b.limit, b.pass == null ? (b.limit === "(info)" ? "info" : "n/a") : b.pass ? "PASS" : "**FAIL**", b.note])));
   if (Object.keys(r.sideBySide).length) {
     L.push("", "## Side by side with the Leaflet peer", "", "Both measured with /work/shared/bench/measure.mjs in this session (medians; ratio = widget / peer).", "");
     const keys = [["ready_ms", "map ready", "ms"], ["interactive_at_ms", "interactive at", "ms"], ["bytes_total", "bytes at ready", "B"], ["fcp_ms", "FCP", "ms"],

@@ -186,7 +186,7 @@ async function runFixture(name) {
     await page.goto(`${server.url}?lang=nl&data=__fixture/${encodeURIComponent(name)}/`, { waitUntil: "load", timeout: 30000 });
     // The live widget replaced the prerender (or a crash message did).
     await page.waitForFunction(
-      () => !document.getElementById("tk-prerender") && !!document.querySelector("#tk-root .tk"),
+      () => !document.getElementById("tk-prerender") && !document.querySelector(".tk-preview") && !!document.querySelector("#tk-root .tk"),
       null, { timeout: 30000 },
     ).catch(async (e) => {
       throw new Error(`${name}: the live widget never appeared (${e.message.split("\n")[0]}); problems: ${JSON.stringify(w.problems)}`);
