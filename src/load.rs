@@ -158,6 +158,7 @@ fn map_only((municipalities, layout): &ParsedMap) -> Loaded {
             counts: Default::default(),
             skipped: 0,
             haystack: Vec::new(),
+            by_municipality: Default::default(),
         }),
         errors: Vec::new(),
         listings_pending: true,
@@ -210,6 +211,13 @@ fn assemble_parsed(
         None => (None, Vec::new(), 0),
     };
     let counts = counts_by_municipality(&items);
+    let mut by_municipality: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (n, item) in items.iter().enumerate() {
+        by_municipality
+            .entry(item.municipality.clone())
+            .or_default()
+            .push(n);
+    }
     let haystack = items
         .iter()
         .map(|i| {
@@ -231,6 +239,7 @@ fn assemble_parsed(
             counts,
             skipped,
             haystack,
+            by_municipality,
         }),
         errors,
         listings_pending: false,

@@ -20,6 +20,8 @@ pub struct Data {
     /// Per item, its titles, descriptions and town in lower case: built once, so a search keystroke does not
     /// lowercase 20,000 items again.
     pub haystack: Vec<String>,
+    /// Per municipality code, its items' indices in data order: a click looks at its 60 items, not 20,000.
+    pub by_municipality: HashMap<String, Vec<usize>>,
 }
 
 impl Data {
@@ -32,6 +34,14 @@ impl Data {
 
     pub fn counts_of(&self, code: &str) -> [usize; 3] {
         self.counts.get(code).copied().unwrap_or_default()
+    }
+
+    /// The indices of a municipality's items, in data order.
+    pub fn items_of(&self, code: &str) -> &[usize] {
+        self.by_municipality
+            .get(code)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     pub fn item(&self, id: &str) -> Option<&Listing> {
@@ -65,6 +75,8 @@ pub struct AppState {
     pub map_width: RwSignal<f64>,
     /// Kiosk mode (congress stand): QR codes instead of links, idle reset, attract loop.
     pub kiosk: bool,
+    /// The partner page that embeds the widget (`?host=`), for share links that open there.
+    pub host_url: StoredValue<Option<String>>,
     /// Kiosk: the municipality the attract loop is showing, while it runs.
     pub attract: RwSignal<Option<String>>,
     /// Kiosk: seconds left in the "are you still looking?" countdown, while it shows.
@@ -86,6 +98,7 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             map_width: RwSignal::new(600.0),
             kiosk: config.kiosk,
+            host_url: StoredValue::new(config.host_url.clone()),
             attract: RwSignal::new(None),
             countdown: RwSignal::new(None),
         }
@@ -114,6 +127,36 @@ impl AppState {
 
     pub fn layer_on(&self, c: Category) -> bool {
         self.layers.get()[twente_kaart_core::summary::category_index(c)]
+    }
+}
+
+/// Which municipality and which item are highlighted, as selectors: a change notifies only the shapes, cards
+/// and markers whose state changed, not every one of them (thousands at national scale; with a plain signal
+/// each click re-ran them all and unsubscribing a closed panel's cards cost milliseconds). Provided as context.
+#[derive(Clone)]
+pub struct Highlights {
+    pub municipality: Selector<Option<String>>,
+    pub item: Selector<Option<String>>,
+}
+
+impl Highlights {
+    pub fn new(state: AppState) -> Highlights {
+        Highlights {
+            municipality: Selector::new(move || state.selected.get()),
+            item: Selector::new(move || state.item.get()),
+        }
+    }
+
+    /// Reactive: whether the item `id` is the highlighted one.
+    pub fn item_is(&self, id: &str) -> impl Fn() -> bool + Clone + Send + Sync + 'static {
+        let (selector, key) = (self.item.clone(), Some(id.to_string()));
+        move || selector.selected(&key)
+    }
+
+    /// Reactive: whether the municipality `code` is the selected one.
+    pub fn municipality_is(&self, code: &str) -> impl Fn() -> bool + Clone + Send + Sync + 'static {
+        let (selector, key) = (self.municipality.clone(), Some(code.to_string()));
+        move || selector.selected(&key)
     }
 }
 

@@ -32,8 +32,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The prerendered overview: header, map (links to deep links), legend, the side column's overview and
-/// every municipality's panel (templates), in Dutch. The caller places it inside the page's `#tk-root`.
+/// The prerendered overview: header, map (links to deep links), legend and the side column's overview,
+/// in Dutch. The caller places it inside the page's `#tk-root`.
 pub fn overview_html(layout: &MapLayout, meta: &Meta, items: &[Listing]) -> String {
     let lang = Lang::Nl;
     let t = Strings::get(lang);
@@ -91,9 +91,7 @@ pub fn overview_html(layout: &MapLayout, meta: &Meta, items: &[Listing]) -> Stri
             escape(&t.count(*c, n))
         );
     }
-    h.push_str("</ul></div></aside></div>");
-    h.push_str(&panel_templates(layout, items));
-    h.push_str("</div>");
+    h.push_str("</ul></div></aside></div></div>");
     h
 }
 
@@ -133,8 +131,10 @@ pub fn legend(h: &mut String, t: &Strings) {
 
 /// Each municipality's panel as an inert `<template id="tk-pre-CODE">`, in the markup of the live
 /// `MunicipalityPanel` (all layers on, links as in the widget; items past the first page `hidden` behind a
-/// "show more" button). The early script shows one when its shape is clicked before the wasm has taken
-/// over, so the first answer does not wait for the wasm; the widget then replaces it with the same panel.
+/// "show more" button). Written to their own file (`panels-<hash>.html`), which the early script fetches
+/// once the page is parsed: it shows one when its shape is clicked before the wasm has taken over, so the
+/// first answer does not wait for the wasm; the widget then replaces it with the same panel. (Inline, they
+/// made the page 7 KiB larger and its map paint ~50 ms later on slow 4G.)
 pub fn panel_templates(layout: &MapLayout, items: &[Listing]) -> String {
     let lang = Lang::Nl;
     let t = Strings::get(lang);
@@ -190,7 +190,7 @@ fn item_card(h: &mut String, item: &Listing, t: &Strings, lang: Lang) {
     let id = escape(&item.id);
     let _ = write!(
         h,
-        r#"<article class="tk-item tk-cat-{cat}" id="tk-item-{id}" data-item="{id}"><h4 class="tk-item-title">{title}</h4><p class="tk-item-meta">{meta}"#,
+        r#"<article class="tk-item tk-cat-{cat}" data-item="{id}"><h4 class="tk-item-title">{title}</h4><p class="tk-item-meta">{meta}"#,
         cat = item.category.as_str(),
         title = escape(item.title.get(lang)),
         meta = escape(&crate::card::meta_line(item, t)),

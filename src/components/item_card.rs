@@ -19,10 +19,7 @@ pub fn ItemCard(
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let lang = state.lang.get_untracked();
-    let highlighted = {
-        let id = item.id.clone();
-        move || state.item.with(|i| i.as_deref() == Some(id.as_str()))
-    };
+    let highlighted = expect_context::<crate::state::Highlights>().item_is(&item.id);
     // Plain text, not closures: the widget is rebuilt on a language change, and a panel builds dozens of cards
     // per click, so each reactive closure saved is work saved.
     let title = item.title.get(lang).to_string();
@@ -63,7 +60,6 @@ pub fn ItemCard(
         <article
             class=format!("tk-item tk-cat-{}", item.category.as_str())
             class:is-highlighted=highlighted
-            id=format!("tk-item-{}", item.id)
             data-item=item.id.clone()
         >
             {title}

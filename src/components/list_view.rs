@@ -23,15 +23,16 @@ pub fn ListView(data: SharedData) -> impl IntoView {
             let category = state.category.get();
             let selected = state.selected.get();
             let needle = state.search.get().trim().to_lowercase();
-            data.items
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| layers[category_index(i.category)])
-                .filter(|(_, i)| category.is_none_or(|c| c == i.category))
-                .filter(|(_, i)| selected.as_deref().is_none_or(|s| s == i.municipality))
-                .filter(|(n, _)| needle.is_empty() || data.haystack[*n].contains(&needle))
-                .map(|(n, _)| n)
-                .collect::<Vec<usize>>()
+            let keep = |n: &usize| {
+                let i = &data.items[*n];
+                layers[category_index(i.category)]
+                    && category.is_none_or(|c| c == i.category)
+                    && (needle.is_empty() || data.haystack[*n].contains(&needle))
+            };
+            match selected.as_deref() {
+                Some(code) => data.items_of(code).iter().copied().filter(keep).collect(),
+                None => (0..data.items.len()).filter(keep).collect::<Vec<usize>>(),
+            }
         })
     };
     let count = move || {
@@ -96,6 +97,7 @@ pub fn ListView(data: SharedData) -> impl IntoView {
             }
         }
     };
+    let highlights = expect_context::<crate::state::Highlights>();
     let municipalities: Vec<(String, String)> = {
         let mut v: Vec<_> = data
             .municipalities
@@ -148,10 +150,8 @@ pub fn ListView(data: SharedData) -> impl IntoView {
                         {municipalities
                             .into_iter()
                             .map(|(code, name)| {
-                                let c2 = code.clone();
-                                view! {
-                                    <option value=code selected=move || state.selected.get().as_deref() == Some(c2.as_str())>{name}</option>
-                                }
+                                let is_selected = highlights.municipality_is(&code);
+                                view! { <option value=code selected=is_selected>{name}</option> }
                             })
                             .collect_view()}
                     </select>

@@ -78,6 +78,7 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let highlights = expect_context::<crate::state::Highlights>();
     let marker = move |spec: MarkerSpec| {
         let t = Strings::get(state.lang.get_untracked());
         let r = f64::from(spec.r_hundredths) / 100.0;
@@ -90,10 +91,7 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
                 t.category(item.category),
                 item.title.get(state.lang.get_untracked())
             );
-            let highlighted = {
-                let id = id.clone();
-                move || state.item.with(|i| i.as_deref() == Some(id.as_str()))
-            };
+            let highlighted = highlights.item_is(&id);
             view! {
                 <g
                     class=format!("tk-marker tk-cat-{}", item.category.as_str())

@@ -30,9 +30,10 @@ pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
                 .filter(|(_, on)| *on)
                 .map(|(c, _)| {
                     let items: Vec<_> = data
-                        .items
+                        .items_of(&code)
                         .iter()
-                        .filter(|i| i.municipality == code && i.category == c)
+                        .map(|&n| &data.items[n])
+                        .filter(|i| i.category == c)
                         .cloned()
                         .collect();
                     (c, items)

@@ -79,10 +79,8 @@ pub fn MunicipalityShape(
     let code = shape.code.clone();
     let counts = data.counts_of(&code);
     let class = format!("tk-shape tk-shade-{}", shade(counts[0]));
-    let is_selected = {
-        let code = code.clone();
-        Memo::new(move |_| state.selected.with(|s| s.as_deref() == Some(code.as_str())))
-    };
+    let is_selected = expect_context::<crate::state::Highlights>().municipality_is(&code);
+    let is_selected2 = is_selected.clone();
     let label = {
         let (name, code) = (shape.name.clone(), code.clone());
         let data = data.clone();
@@ -149,13 +147,13 @@ pub fn MunicipalityShape(
     view! {
         <path
             class=class
-            class:is-selected=move || is_selected.get()
+            class:is-selected=is_selected
             d=shape.path.clone()
             data-code=code.clone()
             role="button"
             tabindex=tab_index
             aria-label=label
-            aria-pressed=move || if is_selected.get() { "true" } else { "false" }
+            aria-pressed=move || if is_selected2() { "true" } else { "false" }
             on:click=on_click
             on:keydown=on_key
             on:pointerenter=move |_| hover()

@@ -46,11 +46,12 @@ pub fn WidgetHeader(data: SharedData) -> impl IntoView {
 #[component]
 fn ShareButton() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let host = crate::config::Config::from_location().host_url;
     let copied = RwSignal::new(false);
     let t = Strings::get(state.lang.get_untracked());
     let on_click = move |_| {
-        let url = crate::url_state::share_url(&state, host.as_deref());
+        let url = state
+            .host_url
+            .with_value(|host| crate::url_state::share_url(&state, host.as_deref()));
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&url);
         }

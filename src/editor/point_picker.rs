@@ -7,6 +7,7 @@ use super::strings::NL;
 use super::EditorState;
 use leptos::prelude::*;
 use twente_kaart_core::i18n::fill;
+use twente_kaart_core::map::projection::fmt;
 use wasm_bindgen::JsCast;
 
 /// From a click's client position to SVG user units, for an SVG drawn with the default
@@ -48,7 +49,7 @@ pub fn PointPicker() -> impl IntoView {
         .filter(|s| s.label_fits)
         .map(|s| {
             view! {
-                <text class="ed-label" x=format!("{:.1}", s.label[0]) y=format!("{:.1}", s.label[1])>
+                <text class="ed-label" x=fmt(s.label[0]) y=fmt(s.label[1])>
                     {s.name.clone()}
                 </text>
             }

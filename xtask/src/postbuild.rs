@@ -14,7 +14,7 @@ use twente_kaart_core::municipality::parse_municipalities;
 
 /// A tiny classic script that runs before the body is parsed (a module script would run only after it). While
 /// the wasm loads it makes the prerendered map work: a click (or Enter) on a shape shows that municipality's
-/// prerendered panel at once (from its `<template>`), draws the selection outline and keeps the choice as a
+/// prerendered panel at once (from its `<template>` in `panels-<hash>.html`), draws the selection outline and keeps the choice as a
 /// deep link the widget honours when it takes over; the panel's close button, Escape and "show more" work
 /// too. A deep link (`?gemeente=`) opens its panel as soon as the page is parsed. Not in kiosk mode, whose
 /// cards show QR codes instead of links: there a click is only kept. It also hides the wasm trap that
@@ -26,7 +26,17 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
 (() => {
   const pre = () => document.getElementById("tk-prerender");
   const kiosk = () => document.documentElement.hasAttribute("data-kiosk");
-  let overview = null;
+  let overview = null, panels = null, wanted = null;
+  // The prerendered panels live in their own file (see prerender::panel_templates), fetched once the page
+  // is parsed; a click before it arrives is shown when it does.
+  function loadPanels() {
+    const root = pre(), url = root && root.dataset.panels;
+    if (!url || kiosk()) return;
+    fetch(url, { priority: "low" })
+      .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
+      .then((text) => { panels = new DOMParser().parseFromString(text, "text/html"); if (wanted) show(wanted); })
+      .catch(() => { /* the live widget will answer the click */ });
+  }
   function remember(code) {
     const url = new URL(location.href);
     if (code) url.searchParams.set("gemeente", code); else url.searchParams.delete("gemeente");
@@ -35,11 +45,13 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
   }
   function show(code) {
     const root = pre(), side = root && root.querySelector(".tk-side");
-    const tpl = document.getElementById("tk-pre-" + code);
-    if (!side || !tpl || kiosk()) return;
-    if (!overview) overview = side.firstElementChild;
-    side.replaceChildren(tpl.content.cloneNode(true));
+    const tpl = panels && panels.getElementById("tk-pre-" + code);
+    if (!side || kiosk()) return;
+    wanted = code;
     outline(code);
+    if (!tpl) return;
+    if (!overview) overview = side.firstElementChild;
+    side.replaceChildren(document.importNode(tpl.content, true));
   }
   function outline(code) {
     const root = pre(); if (!root) return;
@@ -51,12 +63,13 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
   }
   function close() {
     const root = pre(), side = root && root.querySelector(".tk-side");
-    if (!side || !overview) return;
-    const was = side.querySelector("[data-panel]");
-    side.replaceChildren(overview);
+    if (!side) return;
+    const code = wanted;
+    if (overview) side.replaceChildren(overview);
     outline(null);
+    wanted = null;
     remember("");
-    const a = was && root.querySelector(`a.tk-shape-link[data-code="${CSS.escape(was.dataset.panel)}"]`);
+    const a = code && root.querySelector(`a.tk-shape-link[data-code="${CSS.escape(code)}"]`);
     if (a) a.focus();
   }
   document.addEventListener("click", (e) => {
@@ -72,10 +85,11 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
       more.remove();
     }
   }, true);
-  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && pre() && overview) close(); });
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && pre() && (overview || wanted)) close(); });
   document.addEventListener("DOMContentLoaded", () => {
     const code = new URL(location.href).searchParams.get("gemeente");
-    if (code && window.__tkPending === undefined) show(code);
+    if (code && window.__tkPending === undefined && pre() && pre().querySelector(`a.tk-shape-link[data-code="${CSS.escape(code)}"]`)) show(code);
+    loadPanels();
   });
 })();
 "#;
@@ -120,6 +134,27 @@ pub fn externalise_loader(html: &str, dist: &Path) -> Result<String> {
         tag,
         &html[close + "</script>".len()..]
     ))
+}
+
+/// The prerendered map needs only the HTML and the stylesheet to paint; the wasm (the largest download) is
+/// what makes it live. On a slow connection the preloads share the bandwidth, so the wasm's preload asks for
+/// low priority: the stylesheet and the early script come first, the map paints sooner. Idempotent.
+fn lower_wasm_priority(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e);
+        let tag = &rest[i..end];
+        out.push_str(&rest[..i]);
+        if tag.contains("_bg.wasm") && !tag.contains("fetchpriority") {
+            out.push_str(&tag.replacen("<link ", "<link fetchpriority=\"low\" ", 1));
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Fills in the service worker's cache version (a hash of every file it caches) and its asset list.
@@ -169,6 +204,7 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
     {
         html = externalise_loader(&html, dist)?;
     }
+    html = lower_wasm_priority(&html);
     let geo = parse_municipalities(
         "gemeenten.geojson",
         &std::fs::read(data.join("gemeenten.geojson"))?,
@@ -182,6 +218,17 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
     let layout = MapLayout::new(&geo.municipalities, &geo.context);
     let overview =
         twente_kaart_core::prerender::overview_html(&layout, &parsed.meta, &parsed.items);
+    let panels = format!(
+        "<!doctype html><meta charset=\"utf-8\"><title>twente-kaart panels</title>{}\n",
+        twente_kaart_core::prerender::panel_templates(&layout, &parsed.items)
+    );
+    let panels_name = format!("panels-{}.html", &fnv_hex(&panels)[..12]);
+    std::fs::write(dist.join(&panels_name), &panels)?;
+    let overview = overview.replacen(
+        "id=\"tk-prerender\"",
+        &format!("id=\"tk-prerender\" data-panels=\"./{panels_name}\""),
+        1,
+    );
     html = html.replace("<!-- tk:prerender -->", &overview);
     std::fs::write(&index_path, &html)?;
     // The kiosk page: the same app in kiosk mode. Accidental pinch-zoom is stopped by CSS `touch-action` (kiosk pages only), not `user-scalable=no`,
