@@ -56,8 +56,6 @@ impl LoadError {
 pub struct Loaded {
     pub data: SharedData,
     pub errors: Vec<LoadError>,
-    /// Only the map so far: the listings are still loading.
-    pub listings_pending: bool,
 }
 
 async fn fetch_once(url: &str, file: &str) -> Result<Vec<u8>, LoadError> {
@@ -161,7 +159,6 @@ fn map_only((municipalities, layout): &ParsedMap) -> Loaded {
             by_municipality: Default::default(),
         }),
         errors: Vec::new(),
-        listings_pending: true,
     }
 }
 
@@ -242,6 +239,5 @@ fn assemble_parsed(
             by_municipality,
         }),
         errors,
-        listings_pending: false,
     }
 }

@@ -4,10 +4,9 @@ use crate::components::item_card::ItemCard;
 use crate::components::municipality_shape::close_and_focus;
 use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
+use twente_kaart_core::card::PANEL_PAGE;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::Category;
-
-use twente_kaart_core::card::PANEL_PAGE;
 
 #[component]
 pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
