@@ -43,8 +43,7 @@ fn pending_click() -> Option<Option<String>> {
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     let state = AppState::new(&config);
-    provide_context(state);
-    provide_context(crate::state::Highlights::new(state));
+    state.provide();
     let config = StoredValue::new(config);
     let base = config.with_value(|c| c.data_base.clone());
     // With a prerendered map on the page, show nothing extra while loading: the map is already there.

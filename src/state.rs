@@ -104,6 +104,12 @@ impl AppState {
         }
     }
 
+    /// Provides this state and its `Highlights` as context to the components below (call inside the view's owner).
+    pub fn provide(self) {
+        provide_context(self);
+        provide_context(Highlights::new(self));
+    }
+
     /// Back to the overview: no selection, no filters, no search (kiosk idle reset).
     pub fn reset(&self) {
         self.selected.set(None);

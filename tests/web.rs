@@ -26,6 +26,12 @@ fn demo() -> Loaded {
     assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY)
 }
 
+/// The list's rows follow a change after the next paint (at the latest 250 ms later, see `ListView`).
+async fn rows_follow() {
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(300).await;
+}
+
 /// Mounts the widget into a fresh container and returns it with the state.
 fn mount(loaded: Loaded, config: Config) -> (web_sys::HtmlElement, AppState) {
     let doc = document();
@@ -33,7 +39,7 @@ fn mount(loaded: Loaded, config: Config) -> (web_sys::HtmlElement, AppState) {
     doc.body().unwrap().append_child(&host).unwrap();
     let state = AppState::new(&config);
     let handle = mount_to(host.clone(), move || {
-        provide_context(state);
+        state.provide();
         view! { <Widget loaded=loaded retry=Callback::new(|_| ()) compact=false /> }
     });
     handle.forget();
@@ -137,7 +143,7 @@ async fn switching_a_layer_off_removes_its_markers_and_list_entries() {
     assert_eq!(wonen_items, 27);
     assert!(count(&host, "g.tk-marker.tk-cat-wonen") > 0);
     click(&host, "#tk-layer-wonen");
-    leptos::task::tick().await;
+    rows_follow().await;
     assert_eq!(state.layers.get_untracked(), [true, false, true]);
     assert_eq!(count(&host, "g.tk-marker.tk-cat-wonen"), 0);
     assert_eq!(count(&host, ".tk-list-items article.tk-cat-wonen"), 0);
@@ -149,7 +155,7 @@ async fn search_narrows_the_list() {
     let (host, state) = mount(demo(), nl());
     leptos::task::tick().await;
     state.search.set("universiteit twente".into());
-    leptos::task::tick().await;
+    rows_follow().await;
     let n = count(&host, ".tk-list-items article");
     assert!((1..10).contains(&n), "{n} results");
     assert!(host
