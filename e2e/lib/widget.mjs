@@ -1,7 +1,7 @@
 // Page object of the twente-kaart widget for the end-to-end tests: opening the widget, finding and clicking
 // municipality shapes like a user (on a point that shows the shape, not a marker on top of it), reading the
 // panel and the list, and the expected values computed from the demo data the same way the widget does.
-import { serve, watchedPage, waitForMap, listingsData } from "./harness.mjs";
+import { launch, serve, watchedPage, waitForMap, listingsData } from "./harness.mjs";
 
 export const CODES = {
   GM0141: "Almelo", GM0147: "Borne", GM1774: "Dinkelland", GM0153: "Enschede", GM0158: "Haaksbergen",
@@ -44,6 +44,18 @@ export async function startWidgetServer() {
   const server = await serve();
   server.origin = new URL(server.url).origin;
   return server;
+}
+
+/// What a widget test file sets up once: waits for the release build, then starts one Chromium and the widget's
+/// server. Use as `before(async () => ({ browser, server } = await W.startSuite()))`.
+export async function startSuite() {
+  await waitForDist();
+  return { browser: await launch(), server: await startWidgetServer() };
+}
+
+/// Closes each of `things` that was opened (a browser, servers), in order: for a test file's `after` hook.
+export async function closeAll(...things) {
+  for (const t of things) await t?.close();
 }
 
 /// A watched page (only the widget's own origin allowed) on `server.url + query`, with the live map drawn.

@@ -4,21 +4,14 @@
 // Run: cd e2e && node --test --test-concurrency=1 tests/a11y.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, axe, waitForMap } from "../lib/harness.mjs";
+import { axe, waitForMap } from "../lib/harness.mjs";
 import * as W from "../lib/widget.mjs";
 
 let browser, server;
 const log = [];
 
-before(async () => {
-  await W.waitForDist();
-  browser = await launch();
-  server = await W.startWidgetServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await W.startSuite()));
+after(() => W.closeAll(browser, server));
 
 async function withWidget(name, opts, fn) {
   const w = await W.openWidget(browser, server, opts);

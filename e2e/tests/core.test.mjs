@@ -6,22 +6,15 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, shot, SCREENSHOTS, waitForMap } from "../lib/harness.mjs";
+import { shot, SCREENSHOTS, waitForMap } from "../lib/harness.mjs";
 import * as W from "../lib/widget.mjs";
 
 let browser, server;
 /// What each test's pages reported (console errors, CSP violations, third-party requests, cookies…).
 const log = [];
 
-before(async () => {
-  await W.waitForDist();
-  browser = await launch();
-  server = await W.startWidgetServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await W.startSuite()));
+after(() => W.closeAll(browser, server));
 
 /// Runs `fn(page, w)` on a fresh widget page and records what went wrong on it, whatever the outcome.
 async function withWidget(name, opts, fn) {

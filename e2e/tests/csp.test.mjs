@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, DIST, waitForMap } from "../lib/harness.mjs";
+import { DIST, waitForMap } from "../lib/harness.mjs";
 import * as W from "../lib/widget.mjs";
 
 const STRICT_CSP =
@@ -19,15 +19,8 @@ const HAS_EDITOR = fs.existsSync(path.join(DIST, "editor.html"));
 
 let browser, server;
 
-before(async () => {
-  await W.waitForDist();
-  browser = await launch();
-  server = await W.startWidgetServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await W.startSuite()));
+after(() => W.closeAll(browser, server));
 
 /// A watched page on `file` (relative to the widget's base) that also records the CSP header of every
 /// document it loads (the page and its frames).

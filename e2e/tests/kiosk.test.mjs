@@ -7,21 +7,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, shot, DIST, ROOT, listingsData } from "../lib/harness.mjs";
+import { shot, DIST, ROOT, listingsData } from "../lib/harness.mjs";
 import { startServer } from "../server.mjs";
 import * as W from "../lib/widget.mjs";
 
 let browser, server;
 
-before(async () => {
-  await W.waitForDist();
-  browser = await launch();
-  server = await W.startWidgetServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await W.startSuite()));
+after(() => W.closeAll(browser, server));
 
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };

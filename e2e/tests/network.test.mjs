@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, DIST, waitForMap } from "../lib/harness.mjs";
+import { DIST, waitForMap } from "../lib/harness.mjs";
 import * as W from "../lib/widget.mjs";
 
 const FILES = ["gemeenten.geojson", "listings.json"];
@@ -19,15 +19,8 @@ const BROWSER_NETWORK_LOG = /^console\.error: Failed to load resource: /;
 
 let browser, server;
 
-before(async () => {
-  await W.waitForDist();
-  browser = await launch();
-  server = await W.startWidgetServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await W.startSuite()));
+after(() => W.closeAll(browser, server));
 
 /// A widget page on `?lang=nl&data=__fault/<mode>/` that counts the requests for each data file.
 async function openFaulted(mode, { wait = false, init } = {}) {

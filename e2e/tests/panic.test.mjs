@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launch, watchedPage } from "../lib/harness.mjs";
+import { watchedPage } from "../lib/harness.mjs";
 import * as W from "../lib/widget.mjs";
 
 const CRASHED = "Er ging iets mis in de kaart. Herlaad de pagina om het opnieuw te proberen.";
@@ -42,16 +42,10 @@ document.getElementById("partner-button").addEventListener("click", () => {
 }
 
 before(async () => {
-  await W.waitForDist();
-  browser = await launch();
-  server = await W.startWidgetServer();
+  ({ browser, server } = await W.startSuite());
   host = await startHost(`${server.url}?lang=nl&panic-test=1`);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
-});
+after(() => W.closeAll(browser, server, host));
 
 /// Console errors that are the panic: they name the panic-test message and its location in src/app.rs.
 /// The live map was drawn (or the crash message already replaced it: the panic comes 100 ms later).
