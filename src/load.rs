@@ -149,14 +149,9 @@ fn parse_map(geo: Result<Vec<u8>, LoadError>) -> Result<ParsedMap, LoadError> {
 fn map_only((municipalities, layout): &ParsedMap) -> Loaded {
     Loaded {
         data: Arc::new(Data {
-            meta: None,
             municipalities: municipalities.clone(),
             layout: layout.clone(),
-            items: Vec::new(),
-            counts: Default::default(),
-            skipped: 0,
-            haystack: Vec::new(),
-            by_municipality: Default::default(),
+            ..Data::default()
         }),
         errors: Vec::new(),
     }

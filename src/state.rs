@@ -7,7 +7,7 @@ use twente_kaart_core::map::MapLayout;
 use twente_kaart_core::{Category, Lang, Listing, Meta, Municipality};
 
 /// Everything loaded, laid out once. Shared read-only by the components.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Data {
     pub meta: Option<Meta>,
     pub municipalities: Vec<Municipality>,
