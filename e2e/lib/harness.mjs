@@ -52,11 +52,44 @@ export async function watchedPage(browser, { allowedOrigins = [], viewport = { w
   return { context, page, problems, cspViolations };
 }
 
-/// Waits until the live widget (not the prerender) has drawn its 14 municipalities.
+/// The document frame of an `<iframe>` element once it has navigated away from its initial about:blank.
+/// A cross-site iframe moves to another renderer process when it navigates; a wait started in the
+/// about:blank document could miss the move, so the frame is taken only once it has its real URL.
+export async function navigatedFrame(iframe, timeout = 20000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const frame = await iframe.contentFrame();
+    const url = frame?.url() || "";
+    if (url && url !== "about:blank") return frame;
+    if (Date.now() > end) throw new Error(`the iframe never navigated (url: ${url || "none"})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /// Waits for the live widget: the prerender gone, the shapes drawn, and not the map-only preview that shows
 /// while a large listings file is still loading.
+/// On a timeout the error says what the page showed instead, so a failure in CI can be understood from its log.
 export async function waitForMap(page, count = 14) {
-  await page.waitForFunction((n) => !document.getElementById("tk-prerender") && !document.querySelector(".tk-preview") && document.querySelectorAll("path.tk-shape[data-code]").length >= n, count, { timeout: 20000 });
+  try {
+    await page.waitForFunction((n) => !document.getElementById("tk-prerender") && !document.querySelector(".tk-preview") && document.querySelectorAll("path.tk-shape[data-code]").length >= n, count, { timeout: 20000 });
+  } catch (e) {
+    // Bounded: a frame without an execution context would never answer.
+    const seen = await Promise.race([page.evaluate(() => ({
+      url: location.href,
+      readyState: document.readyState,
+      visibility: document.visibilityState,
+      prerender: !!document.getElementById("tk-prerender"),
+      preview: !!document.querySelector(".tk-preview"),
+      shapes: document.querySelectorAll("path.tk-shape[data-code]").length,
+      panicked: !!window.__tkPanicked,
+      wasmStarted: !!window.wasmBindings,
+      resources: performance.getEntriesByType("resource").map((r) => `${r.name.split("/").pop()} ${Math.round(r.startTime)}+${Math.round(r.duration)}ms`),
+      text: document.body ? document.body.innerText.slice(0, 400) : null,
+    })), new Promise((r) => setTimeout(() => r(`no answer from ${page.url() || "(no URL)"}`), 3000))])
+      .catch((err) => `page not readable: ${err.message}`);
+    e.message += `\nwhat the page showed instead: ${JSON.stringify(seen, null, 1)}`;
+    throw e;
+  }
 }
 
 export async function shot(page, name) {

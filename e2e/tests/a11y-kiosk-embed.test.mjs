@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launch, serve, axe, waitForMap, watchedPage } from "../lib/harness.mjs";
+import { launch, navigatedFrame, serve, axe, waitForMap, watchedPage } from "../lib/harness.mjs";
 
 let browser, server, host;
 
@@ -50,7 +50,7 @@ for (const colorScheme of ["light", "dark"]) {
     const { page, problems } = await watchedPage(browser, { colorScheme, locale: "nl-NL" });
     await page.goto(`http://localhost:${host.address().port}/`);
     const frameEl = await page.waitForSelector("iframe");
-    const frame = await frameEl.contentFrame();
+    const frame = await navigatedFrame(frameEl);
     await waitForMap(frame);
     const inFrame = await axe(frame);
     const onHost = await axe(page);

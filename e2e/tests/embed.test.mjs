@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launch, serve, watchedPage, waitForMap } from "../lib/harness.mjs";
+import { launch, navigatedFrame, serve, watchedPage, waitForMap } from "../lib/harness.mjs";
 import { CSP } from "../server.mjs";
 
 let browser, widget, host, W, H;
@@ -42,8 +42,7 @@ const script = () => `<script src="${W}/embed.js" async></script>`;
 
 /// The widget frame inside a container, once the live widget has drawn its 14 municipalities.
 async function widgetFrame(page, container) {
-  const iframe = await page.waitForSelector(`${container} iframe`, { state: "attached" });
-  const frame = await iframe.contentFrame();
+  const frame = await navigatedFrame(await page.waitForSelector(`${container} iframe`, { state: "attached" }));
   await waitForMap(frame);
   return frame;
 }
@@ -330,7 +329,7 @@ test("configurator: options → copied snippet → works on another origin; no C
   const other = await open();
   await other.page.goto(url);
   for (const sel of ["[data-twente-kaart]", "body > iframe"]) {
-    const frame = await (await other.page.waitForSelector(sel === "body > iframe" ? sel : `${sel} iframe`)).contentFrame();
+    const frame = await navigatedFrame(await other.page.waitForSelector(sel === "body > iframe" ? sel : `${sel} iframe`));
     await waitForMap(frame);
     assert.equal(await frame.locator("path.tk-shape[data-code]").count(), 14);
     assert.equal(await frame.evaluate(() => document.documentElement.lang), "de");
@@ -338,7 +337,7 @@ test("configurator: options → copied snippet → works on another origin; no C
     await frame.waitForSelector('[data-panel="GM0164"]', { state: "visible" });
     assert.equal(await frame.locator(".tk-compact").count(), 1);
   }
-  await untilFits(other.page, "[data-twente-kaart]", await (await other.page.$("[data-twente-kaart] iframe")).contentFrame());
+  await untilFits(other.page, "[data-twente-kaart]", await navigatedFrame(await other.page.$("[data-twente-kaart] iframe")));
   assert.deepEqual(await frameCsp(other.page), [], "partner page with the pasted snippet: no CSP violations");
   assert.deepEqual(other.problems, []);
   await other.context.close();
