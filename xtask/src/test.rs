@@ -39,6 +39,14 @@ pub fn run(args: &[String]) -> Result<()> {
         step("unit tests (native: core, xtask)", || {
             Ok(cmd!(sh, "cargo test -p twente-kaart-core -p xtask").run()?)
         })?;
+        // The patched copy of Leptos's reactive graph (vendor/README.md): its own tests, upstream's and ours.
+        step("reactive graph fork (vendor/reactive_graph)", || {
+            Ok(cmd!(
+                sh,
+                "cargo test --manifest-path vendor/reactive_graph/Cargo.toml --features effects --target-dir target/vendor"
+            )
+            .run()?)
+        })?;
         step(
             "browser tests (wasm-bindgen-test, headless Chromium)",
             || {
