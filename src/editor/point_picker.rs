@@ -58,7 +58,7 @@ pub fn PointPicker() -> impl IntoView {
     let marker = move || {
         state.form.with(|f| f.point()).map(|p| {
             let [x, y] = projection.project(p);
-            view! { <circle class="ed-marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r="9" /> }
+            view! { <circle class="ed-marker" cx=fmt(x) cy=fmt(y) r="9" /> }
         })
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
