@@ -33,13 +33,23 @@ pub fn escape(s: &str) -> String {
 }
 
 /// The prerendered overview: header, map (links to deep links), legend and the side column's overview,
-/// in Dutch. The caller places it inside the page's `#tk-root`.
-pub fn overview_html(layout: &MapLayout, meta: &Meta, items: &[Listing]) -> String {
+/// in Dutch. `panels_url` is where the early script finds the prerendered panels ([`panel_templates`]).
+/// The caller places it inside the page's `#tk-root`.
+pub fn overview_html(
+    layout: &MapLayout,
+    meta: &Meta,
+    items: &[Listing],
+    panels_url: &str,
+) -> String {
     let lang = Lang::Nl;
     let t = Strings::get(lang);
     let counts = counts_by_municipality(items);
     let mut h = String::new();
-    let _ = write!(h, r#"<div class="tk" id="tk-prerender" lang="nl">"#);
+    let _ = write!(
+        h,
+        r#"<div class="tk" id="tk-prerender" data-panels="{}" lang="nl">"#,
+        escape(panels_url)
+    );
     header(&mut h, meta, t, lang);
     h.push_str(r#"<div class="tk-body"><section class="tk-mapcol">"#);
     let _ = write!(

@@ -14,9 +14,9 @@ use twente_kaart_core::municipality::parse_municipalities;
 
 /// A tiny classic script that runs before the body is parsed (a module script would run only after it). While
 /// the wasm loads it makes the prerendered map work: a click (or Enter) on a shape shows that municipality's
-/// prerendered panel at once (from its `<template>` in `panels-<hash>.html`), draws the selection outline and keeps the choice as a
-/// deep link the widget honours when it takes over; the panel's close button, Escape and "show more" work
-/// too. A deep link (`?gemeente=`) opens its panel as soon as the page is parsed. Not in kiosk mode, whose
+/// prerendered panel at once (from its `<template>` in `panels-<hash>.html`), draws the selection outline and
+/// keeps the choice as a deep link the widget honours when it takes over; the panel's close button, Escape and
+/// "show more" work too. A deep link (`?gemeente=`) opens its panel as soon as the page is parsed. Not in kiosk mode, whose
 /// cards show QR codes instead of links: there a click is only kept. It also hides the wasm trap that
 /// follows a panic (the panic itself is logged once, with its location, by the widget). Parser-blocking,
 /// but fetched in parallel with the stylesheet, which blocks the first paint anyway.
@@ -216,18 +216,17 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
         Some(crate::data::today()),
     )?;
     let layout = MapLayout::new(&geo.municipalities, &geo.context);
-    let overview =
-        twente_kaart_core::prerender::overview_html(&layout, &parsed.meta, &parsed.items);
     let panels = format!(
         "<!doctype html><meta charset=\"utf-8\"><title>twente-kaart panels</title>{}\n",
         twente_kaart_core::prerender::panel_templates(&layout, &parsed.items)
     );
     let panels_name = format!("panels-{}.html", &fnv_hex(&panels)[..12]);
     std::fs::write(dist.join(&panels_name), &panels)?;
-    let overview = overview.replacen(
-        "id=\"tk-prerender\"",
-        &format!("id=\"tk-prerender\" data-panels=\"./{panels_name}\""),
-        1,
+    let overview = twente_kaart_core::prerender::overview_html(
+        &layout,
+        &parsed.meta,
+        &parsed.items,
+        &format!("./{panels_name}"),
     );
     html = html.replace("<!-- tk:prerender -->", &overview);
     std::fs::write(&index_path, &html)?;
