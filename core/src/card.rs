@@ -60,17 +60,21 @@ pub fn email(item: &Listing) -> Option<&str> {
         .filter(|e| crate::validate::is_email(e))
 }
 
-/// A municipality's items per category (in data order), the categories without items left out.
-pub fn panel_groups<'a>(items: &'a [Listing], code: &str) -> Vec<(Category, Vec<&'a Listing>)> {
+/// A municipality's `items` per category (in data order), for the categories whose layer is on; the
+/// categories without items left out. Shared by the live panel and the prerendered one.
+pub fn panel_groups<'a>(
+    items: impl IntoIterator<Item = &'a Listing>,
+    layers: [bool; 3],
+) -> Vec<(Category, Vec<&'a Listing>)> {
+    let mut groups: [Vec<&Listing>; 3] = Default::default();
+    for item in items {
+        groups[crate::summary::category_index(item.category)].push(item);
+    }
     Category::ALL
         .into_iter()
-        .map(|c| {
-            let of_c = items
-                .iter()
-                .filter(|i| i.municipality == code && i.category == c)
-                .collect::<Vec<_>>();
-            (c, of_c)
-        })
-        .filter(|(_, v)| !v.is_empty())
+        .zip(groups)
+        .zip(layers)
+        .filter(|((_, of_c), on)| *on && !of_c.is_empty())
+        .map(|(group, _)| group)
         .collect()
 }

@@ -160,7 +160,8 @@ pub fn panel_templates(layout: &MapLayout, items: &[Listing]) -> String {
             close = escape(t.close),
             summary = escape(&t.counts_line(n, [true; 3])),
         );
-        let groups = crate::card::panel_groups(items, &s.code);
+        let groups =
+            crate::card::panel_groups(items.iter().filter(|i| i.municipality == s.code), [true; 3]);
         if groups.is_empty() {
             let _ = write!(h, r#"<p class="tk-empty">{}</p>"#, escape(t.panel_empty));
         }

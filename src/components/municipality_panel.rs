@@ -4,9 +4,9 @@ use crate::components::item_card::ItemCard;
 use crate::components::municipality_shape::close_and_focus;
 use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
-use twente_kaart_core::card::PANEL_PAGE;
+use twente_kaart_core::card::{panel_groups, PANEL_PAGE};
 use twente_kaart_core::i18n::Strings;
-use twente_kaart_core::Category;
+use twente_kaart_core::{Category, Listing};
 
 #[component]
 pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
@@ -23,21 +23,10 @@ pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
             let layers = state.layers.get();
             let open = expanded.get();
             let highlighted = state.item.get_untracked();
-            let groups: Vec<_> = Category::ALL
+            let of_code = data.items_of(&code).iter().map(|&n| &data.items[n]);
+            let groups: Vec<(Category, Vec<Listing>)> = panel_groups(of_code, layers)
                 .into_iter()
-                .zip(layers)
-                .filter(|(_, on)| *on)
-                .map(|(c, _)| {
-                    let items: Vec<_> = data
-                        .items_of(&code)
-                        .iter()
-                        .map(|&n| &data.items[n])
-                        .filter(|i| i.category == c)
-                        .cloned()
-                        .collect();
-                    (c, items)
-                })
-                .filter(|(_, items)| !items.is_empty())
+                .map(|(c, items)| (c, items.into_iter().cloned().collect()))
                 .collect();
             if groups.is_empty() {
                 return view! { <p class="tk-empty">{t.panel_empty}</p> }.into_any();
