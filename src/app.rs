@@ -1,9 +1,10 @@
 //! The root component: loads the data once, then shows the widget (or what loaded, with errors).
 
 use crate::components::{
-    error_banner::ErrorBanner, kiosk_overlay::KioskOverlay, layer_toggle::LayerToggle,
-    legend::Legend, list_view::ListView, map_preview::MapPreview, side_panel::SidePanel,
-    twente_map::TwenteMap, widget_footer::WidgetFooter, widget_header::WidgetHeader,
+    error_banner::ErrorBanner, kiosk_overlay::KioskOverlay, kiosk_tabs::KioskTabs,
+    layer_toggle::LayerToggle, legend::Legend, list_view::ListView, map_preview::MapPreview,
+    side_panel::SidePanel, twente_map::TwenteMap, widget_footer::WidgetFooter,
+    widget_header::WidgetHeader,
 };
 use crate::config::Config;
 use crate::load::{load_all, Loaded};
@@ -38,6 +39,25 @@ fn pending_click() -> Option<Option<String>> {
         return Some(None);
     }
     twente_kaart_core::municipality::is_municipality_code(&value).then_some(Some(value))
+}
+
+/// A deep link lands on its target: `?item=` opens the item's municipality (unless another was asked for),
+/// then scrolls the opened card into view with focus on it; `?gemeente=` on a phone brings the panel below
+/// the map into view.
+fn reveal_deep_link(state: AppState, data: &crate::state::Data) {
+    if let Some(item) = state.item.get_untracked().and_then(|id| data.item(&id)) {
+        if state.selected.with_untracked(Option::is_none) {
+            state.selected.set(Some(item.municipality.clone()));
+        }
+        if state
+            .selected
+            .with_untracked(|s| s.as_deref() == Some(item.municipality.as_str()))
+        {
+            crate::reveal::item(item.id.clone());
+        }
+    } else if state.selected.with_untracked(Option::is_some) {
+        crate::reveal::side_panel();
+    }
 }
 
 #[component]
@@ -88,6 +108,7 @@ pub fn App(config: Config) -> impl IntoView {
 
     let retry = Callback::new(move |_| loaded.refetch());
     let kiosk_started = StoredValue::new(false);
+    let revealed = StoredValue::new(false);
     if state.kiosk {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1("tk-kiosk-page");
@@ -113,6 +134,10 @@ pub fn App(config: Config) -> impl IntoView {
                 if config.with_value(|c| c.panic_test) {
                     set_timeout(|| panic!("panic-test: a deliberate panic to test panic safety"), std::time::Duration::from_millis(100));
                 }
+                if !revealed.get_value() {
+                    revealed.set_value(true);
+                    reveal_deep_link(state, &l.data);
+                }
                 if state.kiosk && !kiosk_started.get_value() {
                     kiosk_started.set_value(true);
                     crate::kiosk::start(state, l.data.clone(), config.with_value(|c| c.idle_seconds));
@@ -135,12 +160,9 @@ pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoVi
     let state = expect_context::<AppState>();
     let data = loaded.data.clone();
     let t = Strings::get(state.lang.get_untracked());
-    let map = data.layout.is_some().then(|| {
-        view! {
-            <TwenteMap data=data.clone() />
-            <Legend />
-        }
-    });
+    let has_map = data.layout.is_some();
+    // The order is the reading order on a phone: the map, what was chosen on it, then the map's controls.
+    // On wider screens the stylesheet puts the panel beside the map, as tall as the map.
     view! {
         <div class="tk" class:tk-compact=compact class:tk-kiosk=state.kiosk lang=state.lang.get_untracked().code()>
             <WidgetHeader data=data.clone() />
@@ -148,14 +170,22 @@ pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoVi
             <a class="tk-skip" href="#tk-list">{t.skip_map}</a>
             <div class="tk-body">
                 <section class="tk-mapcol">
-                    {map}
-                    <LayerToggle data=data.clone() />
+                    {has_map.then(|| view! { <TwenteMap data=data.clone() /> })}
                 </section>
                 <aside class="tk-side">
-                    <SidePanel data=data.clone() />
+                    {if state.kiosk {
+                        view! { <KioskTabs data=data.clone() /> }.into_any()
+                    } else {
+                        view! { <SidePanel data=data.clone() /> }.into_any()
+                    }}
                 </aside>
+                <div class="tk-mapctl">
+                    {has_map.then(|| view! { <Legend /> })}
+                    <LayerToggle data=data.clone() />
+                </div>
             </div>
-            <ListView data=data.clone() />
+            // In kiosk mode the list is the side column's second tab (one screen, no page scrolling).
+            {(!state.kiosk).then(|| view! { <ListView data=data.clone() /> })}
             <WidgetFooter data=data.clone() />
             <p class="tk-sr" aria-live="polite" aria-atomic="true">{move || state.announcement.get()}</p>
             {state.kiosk.then(|| view! { <KioskOverlay data=data.clone() /> })}

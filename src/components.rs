@@ -3,6 +3,7 @@
 pub mod error_banner;
 pub mod item_card;
 pub mod kiosk_overlay;
+pub mod kiosk_tabs;
 pub mod language_switch;
 pub mod layer_toggle;
 pub mod legend;

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! twente-kaart: the widget. Leptos 0.8 (client-side rendering) on top of the pure core
 //! (`twente-kaart-core`), which holds the data model, validation, projection and strings.
 //!
@@ -11,6 +12,9 @@ pub mod host;
 pub mod kiosk;
 pub mod load;
 pub mod panic;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+pub mod reveal;
 pub mod state;
 pub mod url_state;
 

@@ -192,7 +192,7 @@ fn assemble_parsed(
     };
     if let Some(p) = &parsed {
         for problem in p.errors() {
-            web_sys::console::warn_1(&format!("twente-kaart: item skipped: {problem}").into());
+            crate::panic::warn(&format!("item skipped: {problem}"));
         }
     }
     let (meta, items, skipped) = match parsed {

@@ -54,3 +54,12 @@ fn show_crash_message() -> Option<()> {
     root.append_child(&box_).ok()?;
     Some(())
 }
+
+/// A warning in the browser console (on stderr when the components render natively at build time).
+pub fn warn(msg: &str) {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::console::warn_1(&format!("twente-kaart: {msg}").into());
+    } else {
+        eprintln!("twente-kaart: {msg}");
+    }
+}

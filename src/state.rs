@@ -79,6 +79,8 @@ pub struct AppState {
     pub host_url: StoredValue<Option<String>>,
     /// Kiosk: the municipality the attract loop is showing, while it runs.
     pub attract: RwSignal<Option<String>>,
+    /// Kiosk: whether the side column shows the list (else the municipality's panel or the overview).
+    pub list_open: RwSignal<bool>,
     /// Kiosk: seconds left in the "are you still looking?" countdown, while it shows.
     pub countdown: RwSignal<Option<u32>>,
 }
@@ -100,6 +102,7 @@ impl AppState {
             kiosk: config.kiosk,
             host_url: StoredValue::new(config.host_url.clone()),
             attract: RwSignal::new(None),
+            list_open: RwSignal::new(false),
             countdown: RwSignal::new(None),
         }
     }
@@ -118,6 +121,7 @@ impl AppState {
         self.search.set(String::new());
         self.category.set(None);
         self.layers.set([true; 3]);
+        self.list_open.set(false);
     }
 
     /// Clears the highlighted item and the open marker group, notifying only when something was set: every

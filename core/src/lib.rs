@@ -1,5 +1,5 @@
 //! The pure core of twente-kaart: the data model (serde types), parsing with locations a person can act on,
-//! validation, projection of WGS84 boundaries to SVG, marker clustering and the build-time prerender of the map.
+//! validation, projection of WGS84 boundaries to SVG, marker clustering, and the text of item cards.
 //!
 //! Invariant: this crate never imports leptos or web-sys. It compiles and is tested natively, and serves the
 //! widget (wasm) and the dev tools (`xtask`) alike: one implementation, two callers.
@@ -9,11 +9,12 @@ pub mod dataset;
 pub mod date;
 pub mod error;
 pub mod geometry;
+pub mod hash;
+pub mod html;
 pub mod i18n;
 pub mod listing;
 pub mod map;
 pub mod municipality;
-pub mod prerender;
 pub mod qr;
 pub mod summary;
 pub mod text;

@@ -2,6 +2,7 @@
 //! marker clustering. Pure functions of the data, shared by the widget and the build-time prerender.
 
 pub mod cluster;
+pub mod labels;
 pub mod layout;
 pub mod projection;
 

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The data editor for campaign staff (`editor.html`): a second binary of the same crate, so the public
 //! widget's wasm does not grow. Everything else lives in `twente_kaart::editor`, where the tests mount it.
 

@@ -47,7 +47,7 @@ pub fn ErrorBanner(errors: Vec<LoadError>, skipped: usize, retry: Callback<()>) 
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     for e in &errors {
-        web_sys::console::warn_1(&format!("twente-kaart: {e}").into());
+        crate::panic::warn(&e.to_string());
     }
     let has_errors = !errors.is_empty();
     let messages = errors

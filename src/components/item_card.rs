@@ -1,4 +1,7 @@
-//! One item: title, kind and town, description, key facts and a link out. All data is inserted as text.
+//! One item as a compact card that expands in place: the title, kind and town (and, in a panel, one key
+//! fact) are the card's toggle; the description, facts and links open below it. A native `<details>`, so it
+//! is keyboard operable, announced as expandable, and works in the prerendered page before the wasm runs.
+//! All data is inserted as text.
 
 use crate::components::qr_code::QrCode;
 use crate::state::AppState;
@@ -12,7 +15,10 @@ pub fn ItemCard(
     item: Listing,
     /// Heading level of the title (3 in the list, 4 under a category heading in a panel).
     heading: u8,
-    /// Extra controls after the facts (e.g. "show on map" in the list).
+    /// Whether the closed card shows the item's key fact (panels do; the list's rows stay one line shorter).
+    #[prop(optional)]
+    key_fact: bool,
+    /// Extra controls at the end of the opened card (e.g. "show on map" in the list).
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
@@ -20,6 +26,7 @@ pub fn ItemCard(
     let t = Strings::get(state.lang.get_untracked());
     let lang = state.lang.get_untracked();
     let highlighted = expect_context::<crate::state::Highlights>().item_is(&item.id);
+    let opened = highlighted.clone();
     // Plain text, not closures: the widget is rebuilt on a language change, and a panel builds dozens of cards
     // per click, so each reactive closure saved is work saved.
     let title = item.title.get(lang).to_string();
@@ -30,7 +37,17 @@ pub fn ItemCard(
     };
     let meta = twente_kaart_core::card::meta_line(&item, t);
     let description = item.description.get(lang).to_string();
-    let facts = facts(&item, state);
+    let rows = twente_kaart_core::card::facts(&item, lang);
+    let key = key_fact
+        .then(|| rows.first().map(|(k, v)| format!("{k}: {v}")))
+        .flatten();
+    let facts = (!rows.is_empty()).then(|| {
+        view! {
+            <dl class="tk-facts">
+                {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+        }
+    });
     let email = twente_kaart_core::card::email(&item).map(str::to_string);
     // In kiosk mode a link is a QR code: the visitor opens it on their own phone, the kiosk stays put.
     let (link, contact) = if state.kiosk {
@@ -62,27 +79,23 @@ pub fn ItemCard(
             class:is-highlighted=highlighted
             data-item=item.id.clone()
         >
-            {title}
-            <p class="tk-item-meta">
-                {meta}
-                {item.training.then(|| view! { <span class="tk-badge">{t.training}</span> })}
-            </p>
-            <p class="tk-item-desc">{description}</p>
-            {facts}
-            <p class="tk-item-links">{link} {contact}</p>
-            {children.map(|c| c())}
+            // The highlighted item (chosen on the map, in the list or by a deep link) opens by itself.
+            <details prop:open=opened>
+                <summary class="tk-item-head">
+                    {title}
+                    <span class="tk-item-meta">
+                        {meta}
+                        {item.training.then(|| view! { <span class="tk-badge">{t.training}</span> })}
+                    </span>
+                    {key.map(|k| view! { <span class="tk-item-key">{k}</span> })}
+                </summary>
+                <div class="tk-item-body">
+                    <p class="tk-item-desc">{description}</p>
+                    {facts}
+                    <p class="tk-item-links">{link} {contact}</p>
+                    {children.map(|c| c())}
+                </div>
+            </details>
         </article>
     }
-}
-
-/// The key facts per category (shared with the prerender), as a description list; nothing when there are none.
-fn facts(item: &Listing, state: AppState) -> Option<impl IntoView> {
-    let rows = twente_kaart_core::card::facts(item, state.lang.get_untracked());
-    (!rows.is_empty()).then(|| {
-        view! {
-            <dl class="tk-facts">
-                {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-            </dl>
-        }
-    })
 }

@@ -8,8 +8,9 @@ use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::summary::category_index;
 use twente_kaart_core::Category;
 
-/// Items shown at first and added per "show more" (national data has 20,000).
-const PAGE: usize = 100;
+/// Rows shown at first and added per "show more": ten compact rows keep the widget about a screen tall on
+/// a phone; search, the filters and paging reach every item (national data has 20,000).
+pub const PAGE: usize = 10;
 
 #[component]
 pub fn ListView(data: SharedData) -> impl IntoView {
@@ -160,9 +161,14 @@ pub fn ListView(data: SharedData) -> impl IntoView {
             <p class="tk-count" role="status">{count}</p>
             <ul class="tk-items tk-list-items"><For each=move || rows.get() key=|n| *n children=row /></ul>
             {move || (filtered.with(Vec::len) == 0).then(|| view! { <p class="tk-empty">{t.no_results}</p> })}
-            {move || (filtered.with(Vec::len) > limit.get()).then(|| view! {
-                <button type="button" class="tk-button" on:click=move |_| limit.update(|l| *l += PAGE)>{t.show_more}</button>
-            })}
+            {move || {
+                let hidden = filtered.with(Vec::len).saturating_sub(limit.get());
+                (hidden > 0).then(|| view! {
+                    <button type="button" class="tk-button tk-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {format!("{} ({hidden})", t.show_more)}
+                    </button>
+                })
+            }}
         </section>
     }
 }

@@ -15,11 +15,13 @@ pub fn MapPreview(data: SharedData, compact: bool) -> impl IntoView {
             <div class="tk-body">
                 <section class="tk-mapcol">
                     <TwenteMap data=data />
-                    <Legend />
                 </section>
                 <aside class="tk-side">
                     <p class="tk-loading" role="status">{t.loading_listings}</p>
                 </aside>
+                <div class="tk-mapctl">
+                    <Legend />
+                </div>
             </div>
         </div>
     }

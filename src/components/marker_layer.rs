@@ -5,14 +5,16 @@ use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use std::sync::Arc;
 use twente_kaart_core::i18n::{fill, Strings};
+use twente_kaart_core::map::labels::{clear_of, label_boxes, LABELS_MIN_PX};
 use twente_kaart_core::map::projection::fmt;
 use twente_kaart_core::map::{cluster_points, MapLayout};
 use twente_kaart_core::Category;
 
-/// Marker size on screen, in CSS pixels.
+/// Marker size on screen, in CSS pixels (a kiosk's are fingertip-sized: visitors tap them on a stand screen).
 const MARKER_PX: f64 = 10.0;
-/// Markers closer than this on screen are grouped.
-const CLUSTER_PX: f64 = 11.0;
+const KIOSK_MARKER_PX: f64 = 24.0;
+/// Markers closer than this on screen are grouped (a little more than their size).
+const CLUSTER_FACTOR: f64 = 1.1;
 
 /// The SVG shape of a category's marker, centred on 0,0 with half-size `r`.
 fn symbol(category: Category, r: f64) -> impl IntoView {
@@ -49,6 +51,8 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
             .collect(),
     );
     let view_width = layout.projection.width;
+    // Markers yield to the names: one drawn on a name moves just off it (see core::map::labels).
+    let names = label_boxes(&layout);
     // What to draw, as plain data: recomputed when layers or the map size change, then drawn with a keyed
     // `For`, so a layer toggle adds or removes only the markers that changed instead of redrawing them all.
     let specs = {
@@ -64,16 +68,35 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
                 })
                 .collect();
             let points: Vec<[f64; 2]> = visible.iter().map(|(_, p)| *p).collect();
-            let r = MARKER_PX / 2.0 * units_per_px;
+            let marker_px = if state.kiosk {
+                KIOSK_MARKER_PX
+            } else {
+                MARKER_PX
+            };
+            let r = marker_px / 2.0 * units_per_px;
             // Thousands of markers (national data) would cost a frame on every change and hide the map: the
             // grouping radius grows with the number of points (unchanged up to 400 points).
             let density = (points.len() as f64 / 400.0).sqrt().max(1.0);
-            cluster_points(&points, CLUSTER_PX * density * units_per_px)
+            let names_shown = state.map_width.get() >= LABELS_MIN_PX;
+            cluster_points(&points, marker_px * CLUSTER_FACTOR * density * units_per_px)
                 .into_iter()
-                .map(|cluster| MarkerSpec {
-                    members: cluster.members.iter().map(|&m| visible[m].0).collect(),
-                    transform: format!("translate({} {})", fmt(cluster.at[0]), fmt(cluster.at[1])),
-                    r_hundredths: (r * 100.0).round() as u32,
+                .map(|cluster| {
+                    // A group's badge is larger than a marker (see `marker` below); a triangle reaches 1.15 r.
+                    let half = if cluster.members.len() > 1 {
+                        r * 1.5
+                    } else {
+                        r * 1.15
+                    };
+                    let at = if names_shown {
+                        clear_of(cluster.at, half, 2.0 * units_per_px, &names)
+                    } else {
+                        cluster.at
+                    };
+                    MarkerSpec {
+                        members: cluster.members.iter().map(|&m| visible[m].0).collect(),
+                        transform: format!("translate({} {})", fmt(at[0]), fmt(at[1])),
+                        r_hundredths: (r * 100.0).round() as u32,
+                    }
                 })
                 .collect::<Vec<_>>()
         })

@@ -41,7 +41,7 @@ pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
                     view! {
                         <h3 class=format!("tk-group tk-cat-{}", c.as_str())>{t.category(c)}</h3>
                         <ul class="tk-items">
-                            {shown.map(|item| view! { <li><ItemCard item=item heading=4 /></li> }).collect_view()}
+                            {shown.map(|item| view! { <li><ItemCard item=item heading=4 key_fact=true /></li> }).collect_view()}
                         </ul>
                         {(hidden > 0).then(|| view! {
                             <button type="button" class="tk-button tk-more" on:click=move |_| expanded.update(|e| e[i] = true)>

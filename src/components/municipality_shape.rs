@@ -38,25 +38,6 @@ pub fn select(state: AppState, data: &SharedData, code: &str) {
     }
 }
 
-/// On a one-column layout (phones, narrow embeds) the panel opens below the map: bring it into view after
-/// a tap. Keyboard users keep their focus on the map and reach the panel with Tab.
-pub fn reveal_side_panel() {
-    let narrow = window()
-        .match_media("(max-width: 47.99rem)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    if narrow {
-        request_animation_frame(|| {
-            if let Some(side) = document().query_selector(".tk-side").ok().flatten() {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                side.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        });
-    }
-}
-
 /// Closes the panel and returns focus to the municipality it was about.
 pub fn close_and_focus(state: AppState, code: &str) {
     state.selected.set(None);
@@ -106,7 +87,7 @@ pub fn MunicipalityShape(
         let (code, data) = (code.clone(), data.clone());
         move |_| {
             select(state, &data, &code);
-            reveal_side_panel();
+            crate::reveal::side_panel();
         }
     };
     let on_key = {

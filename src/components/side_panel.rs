@@ -55,7 +55,7 @@ fn ClusterPanel(data: SharedData, ids: Vec<String>) -> impl IntoView {
     let items = ids
         .iter()
         .filter_map(|id| data.item(id).cloned())
-        .map(|item| view! { <li><ItemCard item=item heading=3 /></li> })
+        .map(|item| view! { <li><ItemCard item=item heading=3 key_fact=true /></li> })
         .collect_view();
     let title_ref = NodeRef::<leptos::html::H2>::new();
     title_ref.on_load(|h| {

@@ -43,7 +43,8 @@ fn KioskFooter(data: SharedData) -> impl IntoView {
         .as_ref()
         .map(|m| format_date(lang, m.updated))
         .unwrap_or_default();
-    let online = window().navigator().on_line();
+    // Rendered at build time too (the kiosk page's first paint), where there is no browser: online.
+    let online = !cfg!(target_arch = "wasm32") || window().navigator().on_line();
     let status = if online {
         fill(t.kiosk_refreshed, &[("date", &date)])
     } else {

@@ -2,7 +2,7 @@
 //! follow new vacancies with a feed reader or an e-mail digest service: no accounts, no server.
 
 use std::fmt::Write as _;
-use twente_kaart_core::prerender::escape;
+use twente_kaart_core::html::escape;
 use twente_kaart_core::{Category, Lang, ParsedListings};
 
 pub fn atom(

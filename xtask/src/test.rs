@@ -39,6 +39,21 @@ pub fn run(args: &[String]) -> Result<()> {
         step("unit tests (native: core, xtask)", || {
             Ok(cmd!(sh, "cargo test -p twente-kaart-core -p xtask").run()?)
         })?;
+        // The widget crate natively with its `ssr` feature: the build-time prerender and the editor's model.
+        step("widget natively (prerender, editor model)", || {
+            Ok(cmd!(
+                sh,
+                "cargo clippy -p twente-kaart --no-default-features --features ssr --all-targets -- -D warnings"
+            )
+            .run()
+            .and_then(|()| {
+                cmd!(
+                    sh,
+                    "cargo test -p twente-kaart --no-default-features --features ssr"
+                )
+                .run()
+            })?)
+        })?;
         // The patched copy of Leptos's reactive graph (vendor/README.md): its own tests, upstream's and ours.
         // One test thread: upstream's effect tests share one executor, and in parallel
         // `effect_immediate::recursive_effect_runs_recursively` fails about 2 runs in 30 (0 in 30 serially).

@@ -1,0 +1,86 @@
+// twente-kaart early script: a classic script that runs before the body is parsed (a module script would run
+// only after it), copied into dist/ with a content hash by `cargo xtask build`.
+//
+// While the wasm loads, it makes the prerendered widget (the same components, rendered at build time) answer
+// a click: a click, Enter or Space on a municipality shows its prerendered panel at once (from its
+// `<template>` in `panels-<hash>.html`), draws the selection outline and keeps the choice as a deep link the
+// widget honours when it takes over (`window.__tkPending`, "" = closed again); the panel's close button and
+// Escape work too. A deep link (`?gemeente=`) opens its panel as soon as the page is parsed. In kiosk mode,
+// whose cards show QR codes instead of links, a click is only kept. It also hides the wasm trap that follows
+// a panic (the panic itself is logged once, with its location, by the widget).
+addEventListener("error", (e) => { if (window.__tkPanicked) e.preventDefault(); });
+addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preventDefault(); });
+(() => {
+  const pre = () => document.getElementById("tk-prerender");
+  const kiosk = () => document.documentElement.hasAttribute("data-kiosk");
+  const shapeOf = (root, code) => code && root.querySelector(`path.tk-shape[data-code="${CSS.escape(code)}"]`);
+  let overview = null, panels = null, wanted = null;
+
+  // The panels live in their own file, fetched once the page is parsed; a click before it arrives is
+  // shown when it does.
+  function loadPanels() {
+    const root = pre(), url = root && root.dataset.panels;
+    if (!url || kiosk()) return;
+    fetch(url, { priority: "low" })
+      .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
+      .then((text) => { panels = new DOMParser().parseFromString(text, "text/html"); if (wanted) show(wanted); })
+      .catch(() => { /* the live widget will answer the click */ });
+  }
+  function remember(code) {
+    const url = new URL(location.href);
+    if (code) url.searchParams.set("gemeente", code); else url.searchParams.delete("gemeente");
+    history.replaceState(history.state, "", url);
+    window.__tkPending = code;
+  }
+  function outline(code) {
+    const root = pre(); if (!root) return;
+    const sel = root.querySelector(".tk-outline-selected"), shape = shapeOf(root, code);
+    for (const p of root.querySelectorAll('path.tk-shape[aria-pressed="true"]')) p.setAttribute("aria-pressed", "false");
+    if (shape) shape.setAttribute("aria-pressed", "true");
+    if (sel) { const d = shape && shape.getAttribute("d"); if (d) sel.setAttribute("d", d); else sel.removeAttribute("d"); }
+  }
+  function show(code) {
+    const root = pre(), side = root && root.querySelector(".tk-side");
+    if (!side || kiosk()) return;
+    wanted = code;
+    outline(code);
+    const tpl = panels && panels.getElementById("tk-pre-" + code);
+    if (!tpl) return;
+    if (!overview) overview = side.firstElementChild;
+    side.replaceChildren(document.importNode(tpl.content, true));
+    // On a phone the panel is below the map: bring it into view, as the widget does.
+    if (matchMedia("(max-width: 47.99rem)").matches) side.scrollIntoView({ block: "nearest" });
+  }
+  function close() {
+    const root = pre(), side = root && root.querySelector(".tk-side");
+    if (!side) return;
+    const code = wanted;
+    if (overview) side.replaceChildren(overview);
+    outline(null);
+    wanted = null;
+    remember("");
+    const shape = shapeOf(root, code);
+    if (shape) shape.focus();
+  }
+  function choose(code) { remember(code); show(code); }
+  document.addEventListener("click", (e) => {
+    const root = pre(), t = e.target instanceof Element ? e.target : null;
+    if (!root || !t || !root.contains(t)) return;
+    const shape = t.closest("path.tk-shape[data-code]");
+    if (shape) { choose(shape.dataset.code); return; }
+    if (t.closest(".tk-side .tk-close")) close();
+  }, true);
+  document.addEventListener("keydown", (e) => {
+    const root = pre();
+    if (!root) return;
+    const t = e.target instanceof Element ? e.target : null;
+    const shape = t && root.contains(t) && t.closest("path.tk-shape[data-code]");
+    if (shape && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); choose(shape.dataset.code); return; }
+    if (e.key === "Escape" && (overview || wanted)) close();
+  });
+  document.addEventListener("DOMContentLoaded", () => {
+    const code = new URL(location.href).searchParams.get("gemeente"), root = pre();
+    if (code && window.__tkPending === undefined && root && shapeOf(root, code)) show(code);
+    loadPanels();
+  });
+})();

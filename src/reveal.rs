@@ -1,0 +1,73 @@
+//! Bringing what the visitor asked for into view: the panel below the map on a phone after a tap, and the
+//! item of a deep link (`?item=`), opened, scrolled into view and focused. Browser work after the next
+//! paint, so the new panel is laid out first.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Whether the widget is one column (phones, narrow embeds): the panel is then below the map.
+fn one_column() -> bool {
+    window()
+        .match_media("(max-width: 47.99rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+        || document()
+            .query_selector(".tk-compact")
+            .ok()
+            .flatten()
+            .is_some()
+}
+
+fn scroll_to(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// On one column, brings the side panel into view after a tap. Keyboard users keep their focus on the map
+/// and reach the panel with Tab.
+pub fn side_panel() {
+    if one_column() {
+        request_animation_frame(|| {
+            if let Some(side) = document().query_selector(".tk-side").ok().flatten() {
+                scroll_to(&side, web_sys::ScrollLogicalPosition::Nearest);
+            }
+        });
+    }
+}
+
+/// The card of item `id` in the side panel (its municipality's, open because it is highlighted): scrolled
+/// into view — inside the panel and on the page — with keyboard focus on its toggle, so a screen reader
+/// starts there. Tries for a few frames while the panel is still being built.
+pub fn item(id: String) {
+    fn attempt(id: String, frames_left: u8) {
+        let selector = format!(
+            ".tk-side article.tk-item[data-item=\"{}\"] summary",
+            css_escape(&id)
+        );
+        match document().query_selector(&selector).ok().flatten() {
+            Some(summary) => {
+                scroll_to(&summary, web_sys::ScrollLogicalPosition::Center);
+                if let Ok(el) = summary.dyn_into::<web_sys::HtmlElement>() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = el.focus_with_options(&options);
+                }
+            }
+            None if frames_left > 0 => {
+                request_animation_frame(move || attempt(id, frames_left - 1));
+            }
+            None => {}
+        }
+    }
+    request_animation_frame(move || attempt(id, 30));
+}
+
+/// Item ids are checked to be plain (`[a-z0-9-]`), but a deep link's may be anything: keep only what a CSS
+/// attribute selector in double quotes cannot misread.
+fn css_escape(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect()
+}

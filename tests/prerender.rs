@@ -1,0 +1,107 @@
+//! The build-time first paint is the widget's own components rendered natively (`ssr` feature): every
+//! municipality gets its panel with exactly its items, data text is never markup, and the pages carry the
+//! widget's controls. Run by `cargo xtask test` (`--no-default-features --features ssr`).
+#![cfg(feature = "ssr")]
+
+use twente_kaart::load::assemble;
+use twente_kaart::prerender::render;
+use twente_kaart_core::date::Date;
+
+const GEO: &[u8] = include_bytes!("../public/data/gemeenten.geojson");
+const LISTINGS: &[u8] = include_bytes!("../public/data/listings.json");
+const TODAY: Date = Date {
+    year: 2026,
+    month: 12,
+    day: 1,
+};
+
+fn init() {
+    let _ = any_spawner::Executor::init_futures_executor();
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let from = s.find(start).unwrap_or_else(|| panic!("{start} not found"));
+    let to = from
+        + s[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("{end} not found"));
+    &s[from..to]
+}
+
+#[test]
+fn every_municipality_has_a_panel_with_its_items() {
+    init();
+    let loaded = assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY);
+    let pages = render(&loaded);
+    assert_eq!(pages.panels.matches("<template id=\"tk-pre-GM").count(), 14);
+    for m in &loaded.data.municipalities {
+        let panel = between(
+            &pages.panels,
+            &format!("<template id=\"tk-pre-{}\">", m.code),
+            "</template>",
+        );
+        assert!(panel.contains(&format!("data-panel=\"{}\"", m.code)));
+        assert!(panel.contains(&format!(">{}</h2>", m.name)), "{}", m.name);
+        let n = loaded.data.items_of(&m.code).len();
+        let shown = panel.matches("<article ").count();
+        // A group shows its first page; the rest is behind "show more" (the same rule as the live panel).
+        assert!(
+            shown <= n && (shown > 0 || n == 0),
+            "{}: {shown} of {n}",
+            m.name
+        );
+    }
+    assert!(pages.panels_name.starts_with("panels-") && pages.panels_name.ends_with(".html"));
+}
+
+#[test]
+fn the_pages_have_the_widgets_controls() {
+    init();
+    let loaded = assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY);
+    let pages = render(&loaded);
+    let index = &pages.index;
+    assert!(index.starts_with(&format!(
+        "<div id=\"tk-prerender\" data-panels=\"./{}\">",
+        pages.panels_name
+    )));
+    assert_eq!(
+        index.matches("class=\"tk-shape tk-shade-").count(),
+        14,
+        "every municipality is drawn"
+    );
+    for control in [
+        "class=\"tk-langs\"",
+        "tk-share",
+        "class=\"tk-layers\"",
+        "id=\"tk-list\"",
+        "class=\"tk-footer\"",
+    ] {
+        assert!(index.contains(control), "index has {control}");
+    }
+    assert!(
+        pages.kiosk.contains("tk-kiosk"),
+        "the kiosk page is rendered in kiosk mode"
+    );
+}
+
+#[test]
+fn data_text_is_never_markup() {
+    init();
+    let hostile = String::from_utf8_lossy(LISTINGS).replacen(
+        "\"town\": \"Enschede\"",
+        "\"town\": \"<img src=x onerror=alert(1)>\"",
+        1,
+    );
+    assert_ne!(
+        hostile,
+        String::from_utf8_lossy(LISTINGS),
+        "the fixture changed a town"
+    );
+    let loaded = assemble(Ok(GEO.to_vec()), Ok(hostile.into_bytes()), TODAY);
+    let pages = render(&loaded);
+    for html in [&pages.index, &pages.panels] {
+        assert!(!html.contains("<img src=x"), "text is never markup");
+    }
+    assert!(pages.panels.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
