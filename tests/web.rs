@@ -139,8 +139,15 @@ async fn clicking_a_municipality_opens_its_panel_and_close_returns() {
 async fn switching_a_layer_off_removes_its_markers_and_list_entries() {
     let (host, state) = mount(demo(), nl());
     leptos::task::tick().await;
-    let wonen_items = count(&host, ".tk-list-items article.tk-cat-wonen");
-    assert_eq!(wonen_items, 27);
+    // The list shows a page of ten rows; with only homes chosen, ten homes and "show more" for the other 17.
+    state.category.set(Some(twente_kaart_core::Category::Wonen));
+    rows_follow().await;
+    assert_eq!(count(&host, ".tk-list-items article.tk-cat-wonen"), 10);
+    let more = host
+        .query_selector(".tk-list .tk-more")
+        .unwrap()
+        .expect("a show-more button");
+    assert_eq!(more.text_content().unwrap(), "Toon meer (17)");
     assert!(count(&host, "g.tk-marker.tk-cat-wonen") > 0);
     click(&host, "#tk-layer-wonen");
     rows_follow().await;

@@ -176,21 +176,45 @@ export async function listCount(page) {
   return Number(m[0]);
 }
 
-/// The ids of the items in the list, sorted.
+/// Rows the list shows at first and adds per "Toon meer" (list_view::PAGE).
+export const LIST_PAGE = 10;
+
+const rowSel = "ul.tk-list-items > li > article.tk-item";
+
+/// The ids of the items in the list, sorted: every item the list reaches, so first "Toon meer" is pressed
+/// until everything is shown.
 export async function listIds(page) {
-  return (await list(page).locator("ul.tk-list-items > li > article.tk-item").evaluateAll((els) => els.map((e) => e.dataset.item))).sort();
+  await showAllRows(page);
+  return (await list(page).locator(rowSel).evaluateAll((els) => els.map((e) => e.dataset.item))).sort();
 }
 
-/// Waits until the list shows exactly `n` items and says so in its count line.
+/// Presses the list's "Toon meer (N)" until every row is shown; checks that each press adds a page.
+export async function showAllRows(page) {
+  for (let i = 0; i < 5000; i++) {
+    const more = list(page).locator(":scope > button.tk-more");
+    if ((await more.count()) === 0) return;
+    const before = await list(page).locator(rowSel).count();
+    const hidden = Number((await more.textContent()).match(/\((\d+)\)/)?.[1]);
+    await more.click();
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(`section#tk-list ${sel}`).length === n,
+      [rowSel, before + Math.min(hidden, LIST_PAGE)], { timeout: 5000 });
+  }
+  throw new Error("the list never ran out of 'Toon meer'");
+}
+
+/// Waits until the list says `n` results and shows them: all of them, or (more than a page) its first pages
+/// with a "Toon meer (rest)" button.
 export async function waitForListCount(page, n, timeout = 5000) {
-  await page.waitForFunction((n) => {
+  await page.waitForFunction(([n, sel, pageSize]) => {
     const l = document.querySelector("section#tk-list");
     if (!l) return false;
-    const shown = l.querySelectorAll("ul.tk-list-items > li > article.tk-item").length;
+    const shown = l.querySelectorAll(sel).length;
     const m = (l.querySelector("p.tk-count")?.textContent || "").match(/\d+/);
-    return shown === n && m && Number(m[0]) === n;
-  }, n, { timeout }).catch(async () => {
-    throw new Error(`list did not settle on ${n} items: shows ${await listIds(page).then((x) => x.length)}, count line says ${await listCount(page).catch((e) => e.message)}`);
+    const more = (l.querySelector(":scope > button.tk-more")?.textContent || "").match(/\((\d+)\)/);
+    const paged = shown >= pageSize && shown < n && more && Number(more[1]) === n - shown;
+    return m && Number(m[0]) === n && (shown === n || paged);
+  }, [n, rowSel, LIST_PAGE], { timeout }).catch(async () => {
+    throw new Error(`list did not settle on ${n} items: shows ${await list(page).locator(rowSel).count()}, count line says ${await listCount(page).catch((e) => e.message)}`);
   });
 }
 

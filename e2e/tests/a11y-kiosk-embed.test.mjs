@@ -34,6 +34,8 @@ for (const colorScheme of ["light", "dark"]) {
     await waitForMap(page);
     const results = { overview: await axe(page) };
     await page.tap('path.tk-shape[data-code="GM0153"]');
+    // A card opens in place to its QR code.
+    await page.tap('[data-panel="GM0153"] article.tk-item summary');
     await page.waitForSelector('[data-panel="GM0153"] figure.tk-qr');
     results.panel = await axe(page);
     await page.waitForSelector(".tk-countdown", { timeout: 20000 });

@@ -119,20 +119,29 @@ test("keyboard only: Tab to the map, arrows to Enschede, Enter, Tab into the pan
     await page.keyboard.press("Enter");
     const p = await W.waitForPanel(page, "GM0153");
     assert.equal(await W.focused(page), "GM0153", "focus stays on Enschede after Enter");
-    const firstLink = await p.locator("a.tk-link").first().getAttribute("href");
-    const path = await tabUntil(page, () => document.activeElement?.matches("a.tk-link"));
+    // Tab into the panel: its close button, then the first card's toggle; Enter opens the card in place and
+    // the next Tab reaches its link.
+    const firstLink = await p.locator("article.tk-item").first().locator("a.tk-link").getAttribute("href");
+    const path = await tabUntil(page, () => document.activeElement?.matches("summary.tk-item-head"));
+    assert.equal(path.at(-2), "button.tk-close", `the close button comes first (path ${path.join(" → ")})`);
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('[data-panel="GM0153"] article.tk-item')), "the first card's toggle is in the Enschede panel");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-expanded") ?? String(document.activeElement.parentElement.open)), "false");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.parentElement.open), true, "Enter opens the card");
+    await page.keyboard.press("Tab");
     const where = await page.evaluate(() => ({
+      link: document.activeElement.matches("a.tk-link"),
       inPanel: !!document.activeElement.closest('[data-panel="GM0153"]'),
       href: document.activeElement.getAttribute("href"),
       visible: document.activeElement.getBoundingClientRect().width > 0,
     }));
-    assert.ok(where.inPanel, `the first link reached by Tab is in the Enschede panel (path ${path.join(" → ")})`);
+    assert.ok(where.link && where.inPanel, `Tab from the opened card reaches its link in the Enschede panel (${JSON.stringify(where)})`);
     assert.equal(where.href, firstLink, "…and it is the panel's first vacancy link");
     assert.ok(where.visible);
 
     // Shift+Tab goes back the same way.
     await page.keyboard.press("Shift+Tab");
-    assert.equal(await W.focused(page), path.at(-2), "Shift+Tab goes back");
+    assert.equal(await W.focused(page), "summary.tk-item-head", "Shift+Tab goes back to the card's toggle");
     await page.keyboard.press("Tab");
 
     await page.keyboard.press("Escape");

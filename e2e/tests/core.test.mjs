@@ -82,6 +82,7 @@ test("(c) switching a layer off removes its markers and items; on again restores
     const clustersBefore = await page.locator("g.tk-cluster").count();
     assert.ok(before > 0, "wonen markers before");
     await W.waitForListCount(page, current.length);
+    await W.showAllRows(page);
     assert.ok((await W.list(page).locator("article.tk-item.tk-cat-wonen").count()) > 0);
 
     await page.locator("#tk-layer-wonen").uncheck();
@@ -101,6 +102,7 @@ test("(c) switching a layer off removes its markers and items; on again restores
     await page.waitForFunction((n) => document.querySelectorAll("g.tk-marker.tk-cat-wonen").length === n, before, { timeout: 5000 });
     assert.equal(await page.locator("g.tk-cluster").count(), clustersBefore, "clusters as before");
     await W.waitForListCount(page, current.length);
+    await W.showAllRows(page);
     assert.equal(await W.list(page).locator("article.tk-item.tk-cat-wonen").count(), wonen);
     assert.equal((await W.params(page)).get("layers"), null);
   });
@@ -187,7 +189,7 @@ test("(g) a click on the prerendered map before the wasm loaded is kept", async 
   });
   await withWidget("g", { wait: false, init }, async (page) => {
     const loads = [];
-    const link = '#tk-prerender a.tk-shape-link[data-code="GM0164"]';
+    const link = '#tk-prerender path.tk-shape[data-code="GM0164"]';
     await page.locator(link).waitFor({ state: "visible" });
     await W.markDocument(page);
     const start = page.url();
@@ -207,8 +209,8 @@ test("(g) a click on the prerendered map before the wasm loaded is kept", async 
   });
 });
 
-/// The item ids a prerendered panel shows (not hidden behind "show more"), sorted.
-const prerenderedPanelIds = (page, code) => page.locator(`#tk-prerender section.tk-panel[data-panel="${code}"] li:not([hidden]) > article.tk-item`)
+/// The item ids a prerendered panel shows, sorted.
+const prerenderedPanelIds = (page, code) => page.locator(`#tk-prerender section.tk-panel[data-panel="${code}"] li > article.tk-item`)
   .evaluateAll((els) => els.map((e) => e.dataset.item).sort());
 
 test("(g2) before the wasm runs, a click on the prerendered map shows that municipality's panel at once", async () => {
@@ -216,7 +218,7 @@ test("(g2) before the wasm runs, a click on the prerendered map shows that munic
   const gate = new Promise((r) => { release = r; });
   const init = (page) => page.route("**/*.wasm", async (route) => { await gate; await route.continue().catch(() => {}); });
   await withWidget("g2", { wait: false, init }, async (page) => {
-    const link = '#tk-prerender a.tk-shape-link[data-code="GM0153"]';
+    const link = '#tk-prerender path.tk-shape[data-code="GM0153"]';
     await page.locator(link).waitFor({ state: "visible" });
     const { x, y } = await W.clickablePoint(page, link);
     await page.mouse.click(x, y);
@@ -226,27 +228,27 @@ test("(g2) before the wasm runs, a click on the prerendered map shows that munic
     assert.equal(await pre.locator("h2").textContent(), "Enschede");
     const expected = W.ids(current.filter((i) => i.municipality === "GM0153"));
     assert.deepEqual(await prerenderedPanelIds(page, "GM0153"), expected, "the prerendered panel lists Enschede's current items");
-    assert.equal(await page.locator(`${link}[aria-current="true"]`).count(), 1, "the chosen shape is marked current");
+    assert.equal(await page.locator(`${link}[aria-pressed="true"]`).count(), 1, "the chosen shape is marked pressed");
     assert.ok((await page.locator("#tk-prerender path.tk-outline-selected").getAttribute("d"))?.startsWith("M"), "the selection outline is drawn");
     const links = await pre.locator("a.tk-link").evaluateAll((as) => as.map((a) => [a.target, a.rel]));
     assert.ok(links.length > 0 && links.every(([t, r]) => t === "_blank" && r.includes("noopener")), "links open safely in a new tab");
     // Another municipality, then close with the button: back to the overview, the choice forgotten.
-    const { x: x2, y: y2 } = await W.clickablePoint(page, '#tk-prerender a.tk-shape-link[data-code="GM0141"]');
+    const { x: x2, y: y2 } = await W.clickablePoint(page, '#tk-prerender path.tk-shape[data-code="GM0141"]');
     await page.mouse.click(x2, y2);
     await page.locator('#tk-prerender section.tk-panel[data-panel="GM0141"]').waitFor({ state: "visible", timeout: 2000 });
     assert.equal((await W.params(page)).get("gemeente"), "GM0141");
     await page.locator("#tk-prerender .tk-close").click();
     await page.locator("#tk-prerender .tk-overview").waitFor({ state: "visible", timeout: 2000 });
     assert.equal((await W.params(page)).has("gemeente"), false, "closing forgets the choice");
-    assert.ok(await page.evaluate(() => document.activeElement?.matches('a.tk-shape-link[data-code="GM0141"]')), "focus back on Almelo");
+    assert.ok(await page.evaluate(() => document.activeElement?.matches('path.tk-shape[data-code="GM0141"]')), "focus back on Almelo");
     // Keyboard: Enter on a focused shape opens its panel; Escape closes it.
-    await page.focus('#tk-prerender a.tk-shape-link[data-code="GM0164"]');
+    await page.focus('#tk-prerender path.tk-shape[data-code="GM0164"]');
     await page.keyboard.press("Enter");
     await page.locator('#tk-prerender section.tk-panel[data-panel="GM0164"]').waitFor({ state: "visible", timeout: 2000 });
     await page.keyboard.press("Escape");
     await page.locator("#tk-prerender .tk-overview").waitFor({ state: "visible", timeout: 2000 });
     // Open Hengelo again and let the wasm in: the live widget takes over with Hengelo's panel open.
-    await page.locator('#tk-prerender a.tk-shape-link[data-code="GM0164"]').click();
+    await page.locator('#tk-prerender path.tk-shape[data-code="GM0164"]').click();
     release();
     await waitForMap(page);
     await W.waitForPanel(page, "GM0164");

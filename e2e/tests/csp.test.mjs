@@ -146,6 +146,7 @@ test("kiosk.html under the strict CSP: tap a municipality, its QR codes show —
     await page.tap('path.tk-shape[data-code="GM0153"]');
     const p = page.locator('section.tk-panel[data-panel="GM0153"]');
     await p.waitFor({ state: "visible", timeout: 5000 });
+    await p.locator("article.tk-item summary").first().tap();
     const qr = p.locator("figure.tk-qr svg.tk-qr-code").first();
     await qr.waitFor({ state: "visible", timeout: 5000 });
     await qr.scrollIntoViewIfNeeded();

@@ -4,7 +4,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launch, navigatedFrame, serve, watchedPage, waitForMap } from "../lib/harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { launch, navigatedFrame, serve, SCREENSHOTS, watchedPage, waitForMap } from "../lib/harness.mjs";
 import { CSP } from "../server.mjs";
 
 let browser, widget, host, W, H;
@@ -183,6 +185,29 @@ test("the iframe follows the widget's height: on load, after opening a panel, at
   assert.ok(changes.every((h) => Math.abs(h - narrow.outer) < 1), `iframe kept resizing: ${changes}`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("on a partner page the embed is about a screen tall at every width, never near the safety cap", async () => {
+  const url = host.add("/partner.html", hostPage(snippet(`id="p" data-lang="nl"`) + script()), { csp: hostCsp() });
+  // Budgets for the first view (overview) and with Enschede's panel open: the phone's page grows by the panel
+  // below the map, a wider screen keeps the panel beside the map, scrolling inside itself.
+  for (const [viewport, overview, withPanel] of [[{ width: 360, height: 740 }, 2400, 4800], [{ width: 768, height: 1024 }, 2000, 2000], [{ width: 1280, height: 900 }, 1600, 1600]]) {
+    const { context, page, problems } = await open({ viewport });
+    await page.goto(url);
+    const frame = await widgetFrame(page, "#p");
+    const first = await untilFits(page, "#p", frame);
+    assert.ok(first.outer <= overview, `${viewport.width} px: the embed is ${first.outer} px tall (≤ ${overview})`);
+    if (viewport.width === 360) {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, "embed-phone.png"), fullPage: true });
+    }
+    await frame.click('path.tk-shape[data-code="GM0153"]');
+    await frame.waitForSelector('[data-panel="GM0153"]', { state: "visible" });
+    const opened = await untilFits(page, "#p", frame);
+    assert.ok(opened.outer <= withPanel, `${viewport.width} px with a panel: ${opened.outer} px (≤ ${withPanel}, the cap is 20,000)`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test("messages from other frames, other origins or of the wrong shape never resize an embed", async () => {

@@ -30,8 +30,11 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             observer.observe(&svg);
+            // The map is rebuilt on a language switch: the old observer stops and its callback is freed then,
+            // instead of living on (one leaked per switch).
+            let kept = send_wrapper::SendWrapper::new((observer, callback));
+            on_cleanup(move || kept.0.disconnect());
         }
-        callback.forget();
     });
     // Roving tab stop: one shape is in the tab order; arrows move between shapes.
     let first = layout
