@@ -189,9 +189,10 @@ test("the iframe follows the widget's height: on load, after opening a panel, at
 
 test("on a partner page the embed is about a screen tall at every width, never near the safety cap", async () => {
   const url = host.add("/partner.html", hostPage(snippet(`id="p" data-lang="nl"`) + script()), { csp: hostCsp() });
-  // Budgets for the first view (overview) and with Enschede's panel open: the phone's page grows by the panel
-  // below the map, a wider screen keeps the panel beside the map, scrolling inside itself.
-  for (const [viewport, overview, withPanel] of [[{ width: 360, height: 740 }, 2400, 4800], [{ width: 768, height: 1024 }, 2000, 2000], [{ width: 1280, height: 900 }, 1600, 1600]]) {
+  // Budgets for the first view (overview) and with Enschede's panel open: on one column (the partner's 768 px
+  // page leaves the iframe 752 px) the page grows by the panel below the map; a wider embed keeps the panel
+  // beside the map, scrolling inside itself.
+  for (const [viewport, overview, withPanel] of [[{ width: 360, height: 740 }, 2400, 4800], [{ width: 768, height: 1024 }, 2000, 4800], [{ width: 1280, height: 900 }, 1600, 1600]]) {
     const { context, page, problems } = await open({ viewport });
     await page.goto(url);
     const frame = await widgetFrame(page, "#p");

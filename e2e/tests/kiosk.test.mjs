@@ -363,6 +363,8 @@ test("(c) offline: the service worker serves map and data; a new deploy is picke
     await page.getByRole("button", { name: "Lijst" }).tap();
     await W.searchInput(page).fill("Nieuw na deploy");
     await page.locator('section#tk-list article.tk-item[data-item="prk-enschede-kiosktest"]').waitFor({ state: "visible", timeout: 5000 });
+    await W.searchInput(page).fill("");
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has("q"));
     const ok = await pollPage(page, async (name) => {
       const ks = (await caches.keys()).filter((k) => k.startsWith("twente-kaart-"));
       return ks.length === 1 && ks[0] === name;
