@@ -191,7 +191,7 @@ export async function listIds(page) {
 /// Presses the list's "Toon meer (N)" until every row is shown; checks that each press adds a page.
 export async function showAllRows(page) {
   for (let i = 0; i < 5000; i++) {
-    const more = list(page).locator(":scope > button.tk-more");
+    const more = list(page).locator(":scope > button.tk-more:not([hidden])");
     if ((await more.count()) === 0) return;
     const before = await list(page).locator(rowSel).count();
     const hidden = Number((await more.textContent()).match(/\((\d+)\)/)?.[1]);
@@ -210,7 +210,7 @@ export async function waitForListCount(page, n, timeout = 5000) {
     if (!l) return false;
     const shown = l.querySelectorAll(sel).length;
     const m = (l.querySelector("p.tk-count")?.textContent || "").match(/\d+/);
-    const more = (l.querySelector(":scope > button.tk-more")?.textContent || "").match(/\((\d+)\)/);
+    const more = (l.querySelector(":scope > button.tk-more:not([hidden])")?.textContent || "").match(/\((\d+)\)/);
     const paged = shown >= pageSize && shown < n && more && Number(more[1]) === n - shown;
     return m && Number(m[0]) === n && (shown === n || paged);
   }, [n, rowSel, LIST_PAGE], { timeout }).catch(async () => {

@@ -205,6 +205,7 @@ test("on a partner page the embed is about a screen tall at every width, never n
     await frame.click('path.tk-shape[data-code="GM0153"]');
     await frame.waitForSelector('[data-panel="GM0153"]', { state: "visible" });
     const opened = await untilFits(page, "#p", frame);
+    console.log(`# embed on a partner page at ${viewport.width} px: ${first.outer} px, with a panel ${opened.outer} px`);
     assert.ok(opened.outer <= withPanel, `${viewport.width} px with a panel: ${opened.outer} px (≤ ${withPanel}, the cap is 20,000)`);
     assert.deepEqual(problems, []);
     await context.close();

@@ -56,6 +56,7 @@ test("heights: a phone, a tablet and a desktop see an app about a screen tall, n
     await withWidget({ viewport, isMobile: name === "phone", hasTouch: name === "phone" }, async (page) => {
       const h = await docHeight(page);
       seen[name] = h;
+      console.log(`# height ${name} ${viewport.width}×${viewport.height}: ${h} px (budget ${budget})`);
       assert.ok(h <= budget, `${name} ${viewport.width}×${viewport.height}: the widget is ${h} px tall (≤ ${budget})`);
       assert.equal(await listRows(page), W.LIST_PAGE, "the list shows its first page of rows");
       // Above the fold: the title and the whole map.
@@ -78,6 +79,7 @@ test("heights: a phone, a tablet and a desktop see an app about a screen tall, n
         const r = p.getBoundingClientRect();
         return { top: r.top, bottom: r.bottom, scrolls: p.scrollHeight > p.clientHeight + 1, scrollY, vh: innerHeight, height: r.height };
       });
+      console.log(`# height ${name} with Enschede's panel: ${h} px`);
       if (name === "phone") {
         assert.ok(panel.top >= -1 && panel.top < panel.vh / 2, `the panel is in view on a phone (${JSON.stringify(panel)})`);
         assert.ok(h <= seen.phone + panel.height + 2, `the phone page grew by the panel only (${h} px)`);
@@ -111,6 +113,7 @@ test("names: no marker or count badge covers a municipality name; at least 12 of
       assert.ok(labels.length >= min, `${viewport.width} px ${page_}: ${labels.length} names shown`);
       assert.ok(marks.length > 10, `markers drawn (${marks.length})`);
       const covered = labels.filter((l) => marks.some((m) => intersect(l, m))).map((l) => l.name);
+      console.log(`# names at ${viewport.width} px ${page_}: ${labels.length} shown, ${covered.length} covered, ${marks.length} markers`);
       assert.deepEqual(covered, [], `${viewport.width} px ${page_}: names covered by a marker`);
     });
   }
@@ -196,7 +199,15 @@ test("every item is reachable from the paged list, and a card opens in place", a
   await withWidget({ viewport: PHONE }, async (page) => {
     await W.waitForListCount(page, current.length);
     assert.equal(await page.locator("section#tk-list > button.tk-more").textContent(), `Toon meer (${current.length - W.LIST_PAGE})`);
+    // From the keyboard: Enter on "Toon meer" adds a page and keeps focus on the button for the next one.
+    const more = page.locator("section#tk-list > button.tk-more");
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((n) => document.querySelectorAll("section#tk-list ul.tk-list-items > li").length === n, 2 * W.LIST_PAGE);
+    assert.ok(await more.evaluate((b) => b === document.activeElement), "focus stays on Toon meer");
+    assert.equal(await more.textContent(), `Toon meer (${current.length - 2 * W.LIST_PAGE})`);
     assert.deepEqual(await W.listIds(page), W.ids(current), "every current item is in the list");
+    assert.equal(await more.isVisible(), false, "no Toon meer once everything is shown");
     // A row opens in place to its description and links, and closes again.
     const row = W.list(page).locator("article.tk-item").first();
     const desc = row.locator(".tk-item-desc");

@@ -36,6 +36,7 @@ pub fn ListView(data: SharedData) -> impl IntoView {
             }
         })
     };
+    let hidden = move || filtered.with(Vec::len).saturating_sub(limit.get());
     let count = move || {
         let n = filtered.with(Vec::len);
         t.plural(n, t.results_one, t.results_other)
@@ -161,14 +162,15 @@ pub fn ListView(data: SharedData) -> impl IntoView {
             <p class="tk-count" role="status">{count}</p>
             <ul class="tk-items tk-list-items"><For each=move || rows.get() key=|n| *n children=row /></ul>
             {move || (filtered.with(Vec::len) == 0).then(|| view! { <p class="tk-empty">{t.no_results}</p> })}
-            {move || {
-                let hidden = filtered.with(Vec::len).saturating_sub(limit.get());
-                (hidden > 0).then(|| view! {
-                    <button type="button" class="tk-button tk-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {format!("{} ({hidden})", t.show_more)}
-                    </button>
-                })
-            }}
+            // One button that stays (only its count changes), so keyboard focus stays on it page after page.
+            <button
+                type="button"
+                class="tk-button tk-more"
+                hidden=move || hidden() == 0
+                on:click=move |_| limit.update(|l| *l += PAGE)
+            >
+                {move || format!("{} ({})", t.show_more, hidden())}
+            </button>
         </section>
     }
 }
