@@ -13,8 +13,9 @@ use twente_kaart_core::Category;
 /// Marker size on screen, in CSS pixels (a kiosk's are fingertip-sized: visitors tap them on a stand screen).
 const MARKER_PX: f64 = 10.0;
 const KIOSK_MARKER_PX: f64 = 24.0;
-/// Markers closer than this on screen are grouped (a little more than their size).
-const CLUSTER_FACTOR: f64 = 1.1;
+/// Markers closer than this many marker sizes on screen are grouped: a group's badge is 1.5 markers wide, so
+/// badges seldom overlap one another.
+const CLUSTER_FACTOR: f64 = 1.5;
 
 /// The SVG shape of a category's marker, centred on 0,0 with half-size `r`.
 fn symbol(category: Category, r: f64) -> impl IntoView {
