@@ -127,3 +127,105 @@ fn neighbours(municipalities: &[Municipality]) -> Vec<Vec<usize>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+
+    fn committed() -> MapLayout {
+        let geo = crate::municipality::parse_municipalities(
+            "gemeenten.geojson",
+            include_bytes!("../../../public/data/gemeenten.geojson"),
+        )
+        .expect("committed boundaries parse");
+        MapLayout::new(&geo.municipalities, &geo.context)
+    }
+
+    fn index(layout: &MapLayout, name: &str) -> usize {
+        layout
+            .shapes
+            .iter()
+            .position(|s| s.name == name)
+            .unwrap_or_else(|| panic!("{name} on the map"))
+    }
+
+    const ARROWS: [Direction; 4] = [
+        Direction::Up,
+        Direction::Down,
+        Direction::Left,
+        Direction::Right,
+    ];
+
+    /// Every arrow from Hengelo (in the middle of the region) goes to a neighbour that lies that way.
+    #[test]
+    fn all_four_arrows_move_to_a_neighbour_in_that_direction() {
+        let layout = committed();
+        let from = index(&layout, "Hengelo");
+        let [x0, y0] = layout.shapes[from].label;
+        for dir in ARROWS {
+            let to = layout.step(from, dir);
+            assert_ne!(to, from, "{dir:?} from Hengelo moves");
+            assert!(
+                layout.neighbours[from].contains(&to),
+                "{dir:?}: a neighbour"
+            );
+            let [x, y] = layout.shapes[to].label;
+            let ahead = match dir {
+                Direction::Up => y0 - y,
+                Direction::Down => y - y0,
+                Direction::Left => x0 - x,
+                Direction::Right => x - x0,
+            };
+            assert!(
+                ahead > 0.0,
+                "{dir:?} goes to {}, which lies that way",
+                layout.shapes[to].name
+            );
+        }
+        // The keyboard path the end-to-end test walks: Almelo → Borne → Hengelo → Enschede.
+        let walk = |name: &str, dir| {
+            layout.shapes[layout.step(index(&layout, name), dir)]
+                .name
+                .clone()
+        };
+        assert_eq!(walk("Almelo", Direction::Right), "Borne");
+        assert_eq!(walk("Borne", Direction::Down), "Hengelo");
+        assert_eq!(walk("Hengelo", Direction::Right), "Enschede");
+    }
+
+    /// Each of the 14 municipalities is reached from the first with the arrows alone.
+    #[test]
+    fn the_arrows_reach_every_municipality() {
+        let layout = committed();
+        let mut seen = vec![false; layout.shapes.len()];
+        let mut queue = vec![0];
+        seen[0] = true;
+        while let Some(i) = queue.pop() {
+            for dir in ARROWS {
+                let j = layout.step(i, dir);
+                if !seen[j] {
+                    seen[j] = true;
+                    queue.push(j);
+                }
+            }
+        }
+        let missed: Vec<&str> = layout
+            .shapes
+            .iter()
+            .zip(&seen)
+            .filter(|(_, s)| !**s)
+            .map(|(s, _)| s.name.as_str())
+            .collect();
+        assert!(missed.is_empty(), "not reachable by arrows: {missed:?}");
+    }
+
+    /// At the region's edge an arrow that leads nowhere keeps the focus where it is.
+    #[test]
+    fn an_arrow_off_the_edge_stays() {
+        let layout = committed();
+        let top = (0..layout.shapes.len())
+            .min_by(|&a, &b| layout.shapes[a].label[1].total_cmp(&layout.shapes[b].label[1]))
+            .expect("shapes");
+        assert_eq!(layout.step(top, Direction::Up), top);
+    }
+}
