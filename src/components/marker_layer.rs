@@ -10,9 +10,24 @@ use twente_kaart_core::map::projection::fmt;
 use twente_kaart_core::map::{cluster_points, MapLayout};
 use twente_kaart_core::Category;
 
-/// Marker size on screen, in CSS pixels (a kiosk's are fingertip-sized: visitors tap them on a stand screen).
+/// Marker size on screen, in CSS pixels.
 const MARKER_PX: f64 = 10.0;
-const KIOSK_MARKER_PX: f64 = 24.0;
+/// A kiosk's markers are fingertip-sized, in rem: the kiosk's type grows with the screen (4K doubles it), and
+/// its markers grow with it (24 px on a 1080p stand screen).
+const KIOSK_MARKER_REM: f64 = 1.2;
+
+/// The page's rem in CSS pixels (16 when rendering at build time, where there is no browser).
+fn root_font_px() -> f64 {
+    if !cfg!(target_arch = "wasm32") {
+        return 16.0;
+    }
+    document()
+        .document_element()
+        .and_then(|e| window().get_computed_style(&e).ok().flatten())
+        .and_then(|s| s.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse().ok())
+        .unwrap_or(16.0)
+}
 /// Markers closer than this many marker sizes on screen are grouped: a group's badge is 1.5 markers wide, so
 /// badges seldom overlap one another.
 const CLUSTER_FACTOR: f64 = 1.5;
@@ -52,6 +67,11 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
             .collect(),
     );
     let view_width = layout.projection.width;
+    let marker_px = if state.kiosk {
+        KIOSK_MARKER_REM * root_font_px()
+    } else {
+        MARKER_PX
+    };
     // Markers yield to the names: one drawn on a name moves just off it (see core::map::labels).
     let names = label_boxes(&layout);
     // What to draw, as plain data: recomputed when layers or the map size change, then drawn with a keyed
@@ -69,11 +89,6 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
                 })
                 .collect();
             let points: Vec<[f64; 2]> = visible.iter().map(|(_, p)| *p).collect();
-            let marker_px = if state.kiosk {
-                KIOSK_MARKER_PX
-            } else {
-                MARKER_PX
-            };
             let r = marker_px / 2.0 * units_per_px;
             // Thousands of markers (national data) would cost a frame on every change and hide the map: the
             // grouping radius grows with the number of points (unchanged up to 400 points).
