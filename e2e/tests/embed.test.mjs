@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { launch, navigatedFrame, serve, SCREENSHOTS, watchedPage, waitForMap } from "../lib/harness.mjs";
 import { CSP } from "../server.mjs";
+import { clickablePoint } from "../lib/widget.mjs";
 
 let browser, widget, host, W, H;
 
@@ -47,6 +48,14 @@ async function widgetFrame(page, container) {
   const frame = await navigatedFrame(await page.waitForSelector(`${container} iframe`, { state: "attached" }));
   await waitForMap(frame);
   return frame;
+}
+
+/// Clicks a municipality inside the widget's frame like a user: on a point that shows the shape, not a marker.
+async function clickShapeIn(frame, code) {
+  const sel = `path.tk-shape[data-code="${code}"]`;
+  const p = await clickablePoint(frame, sel);
+  const box = await frame.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  await frame.locator(sel).click({ position: { x: p.x - box.x, y: p.y - box.y } });
 }
 
 /// Height of the iframe on the host page, and of the widget's content and viewport inside it.
@@ -210,7 +219,7 @@ test("on a partner page the embed is about a screen tall at every width, never n
       await page.setViewportSize(viewport);
       await untilFits(page, "#p", frame);
     }
-    await frame.click('path.tk-shape[data-code="GM0153"]');
+    await clickShapeIn(frame, "GM0153");
     await frame.waitForSelector('[data-panel="GM0153"]', { state: "visible" });
     const opened = await untilFits(page, "#p", frame);
     console.log(`# embed on a partner page at ${viewport.width} px: ${first.outer} px, with a panel ${opened.outer} px`);
