@@ -19,11 +19,7 @@ fn now_ms() -> f64 {
 }
 
 fn reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    crate::media::matches("(prefers-reduced-motion: reduce)")
 }
 
 /// Whether the visitor left anything to reset.

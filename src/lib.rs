@@ -1,8 +1,10 @@
-#![recursion_limit = "256"]
-//! twente-kaart: the widget. Leptos 0.8 (client-side rendering) on top of the pure core
-//! (`twente-kaart-core`), which holds the data model, validation, projection and strings.
+//! twente-kaart: the widget. Leptos 0.8 (client-side rendering; rendered natively at build time for the first
+//! paint) on top of the pure core (`twente-kaart-core`), which holds the data model, validation, projection
+//! and strings.
 //!
 //! `start()` is the entry point of the wasm binary; tests mount [`app::App`] themselves.
+// The widget's view types nest deeply; the native (ssr) build needs more than the default 128.
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod components;
@@ -11,6 +13,7 @@ pub mod editor;
 pub mod host;
 pub mod kiosk;
 pub mod load;
+pub mod media;
 pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;

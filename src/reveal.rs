@@ -7,11 +7,7 @@ use wasm_bindgen::JsCast;
 
 /// Whether the widget is one column (phones, narrow embeds): the panel is then below the map.
 fn one_column() -> bool {
-    window()
-        .match_media("(max-width: 47.99rem)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    crate::media::matches("(max-width: 47.99rem)")
         || document()
             .query_selector(".tk-compact")
             .ok()

@@ -1,6 +1,7 @@
-#![recursion_limit = "256"]
 //! The data editor for campaign staff (`editor.html`): a second binary of the same crate, so the public
 //! widget's wasm does not grow. Everything else lives in `twente_kaart::editor`, where the tests mount it.
+// The widget's view types nest deeply; the native (ssr) build needs more than the default 128.
+#![recursion_limit = "256"]
 
 use leptos::prelude::*;
 
