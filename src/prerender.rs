@@ -55,6 +55,9 @@ fn page(loaded: &Loaded, kiosk: bool, panels_url: &str) -> String {
 
 /// The prerendered pages and panels of `loaded`.
 pub fn render(loaded: &Loaded) -> Prerendered {
+    // Render effects (e.g. the highlight selectors) are spawned on an executor, also natively. Set once per
+    // process; a second call finds it set, which is fine.
+    let _ = any_spawner::Executor::init_futures_executor();
     let data = loaded.data.clone();
     let mut panels =
         String::from("<!doctype html><meta charset=\"utf-8\"><title>twente-kaart panels</title>");
@@ -81,8 +84,6 @@ pub fn render(loaded: &Loaded) -> Prerendered {
 /// file and place: the build must not publish a page drawn from data the widget would refuse.
 pub fn run(args: &[String]) -> Result<String, String> {
     use crate::load::{assemble, LISTINGS_FILE, MUNICIPALITIES_FILE};
-    // Render effects (e.g. the highlight selectors) are spawned on an executor, also natively.
-    let _ = any_spawner::Executor::init_futures_executor();
     let [dir, today] = args else {
         return Err("usage: prerender DATA_DIR YYYY-MM-DD".into());
     };

@@ -60,8 +60,8 @@ pub fn item(id: String) {
     request_animation_frame(move || attempt(id, 30));
 }
 
-/// Item ids are checked to be plain (`[a-z0-9-]`), but a deep link's may be anything: keep only what a CSS
-/// attribute selector in double quotes cannot misread.
+/// Item ids come from the validated data, but a selector is built from them here: keep only what a CSS
+/// attribute selector in double quotes cannot misread, whatever a future id rule allows.
 fn css_escape(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))

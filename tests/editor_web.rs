@@ -3,11 +3,13 @@
 //! Run: cargo test -p twente-kaart --target wasm32-unknown-unknown --test editor_web
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{GEO, LISTINGS, TODAY};
 use leptos::prelude::*;
 use twente_kaart::editor::model::EditorFile;
 use twente_kaart::editor::{storage, EditorData, EditorState, EditorView};
 use twente_kaart_core::dataset::parse_listings;
-use twente_kaart_core::date::Date;
 use twente_kaart_core::municipality::parse_municipalities;
 use twente_kaart_core::Lang;
 use wasm_bindgen::JsCast;
@@ -15,14 +17,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const GEO: &[u8] = include_bytes!("../public/data/gemeenten.geojson");
-const LISTINGS: &[u8] = include_bytes!("../public/data/listings.json");
 const SCHEMA: &[u8] = include_bytes!("../public/schema/listings.schema.json");
-const TODAY: Date = Date {
-    year: 2026,
-    month: 11,
-    day: 23,
-};
 
 /// Mounts the editor into a fresh container, with no draft left from an earlier test.
 fn mount() -> (web_sys::HtmlElement, EditorState) {

@@ -3,21 +3,11 @@
 //! widget's controls. Run by `cargo xtask test` (`--no-default-features --features ssr`).
 #![cfg(feature = "ssr")]
 
+mod common;
+
+use common::{GEO, LISTINGS, TODAY};
 use twente_kaart::load::assemble;
 use twente_kaart::prerender::render;
-use twente_kaart_core::date::Date;
-
-const GEO: &[u8] = include_bytes!("../public/data/gemeenten.geojson");
-const LISTINGS: &[u8] = include_bytes!("../public/data/listings.json");
-const TODAY: Date = Date {
-    year: 2026,
-    month: 12,
-    day: 1,
-};
-
-fn init() {
-    let _ = any_spawner::Executor::init_futures_executor();
-}
 
 /// The text between `start` and the next `end` after it.
 fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
@@ -31,7 +21,6 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
 
 #[test]
 fn every_municipality_has_a_panel_with_its_items() {
-    init();
     let loaded = assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY);
     let pages = render(&loaded);
     assert_eq!(pages.panels.matches("<template id=\"tk-pre-GM").count(), 14);
@@ -57,7 +46,6 @@ fn every_municipality_has_a_panel_with_its_items() {
 
 #[test]
 fn the_pages_have_the_widgets_controls() {
-    init();
     let loaded = assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY);
     let pages = render(&loaded);
     let index = &pages.index;
@@ -87,7 +75,6 @@ fn the_pages_have_the_widgets_controls() {
 
 #[test]
 fn data_text_is_never_markup() {
-    init();
     let hostile = String::from_utf8_lossy(LISTINGS).replacen(
         "\"town\": \"Enschede\"",
         "\"town\": \"<img src=x onerror=alert(1)>\"",

@@ -2,25 +2,19 @@
 //! asserting what a user sees. Run by `cargo xtask test` (plain `cargo test` runs none of these).
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{GEO, LISTINGS, TODAY};
 use leptos::prelude::*;
 use twente_kaart::app::Widget;
 use twente_kaart::config::Config;
 use twente_kaart::load::{assemble, LoadError, Loaded};
 use twente_kaart::state::AppState;
-use twente_kaart_core::date::Date;
 use twente_kaart_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const GEO: &[u8] = include_bytes!("../public/data/gemeenten.geojson");
-const LISTINGS: &[u8] = include_bytes!("../public/data/listings.json");
-const TODAY: Date = Date {
-    year: 2026,
-    month: 11,
-    day: 23,
-};
 
 fn demo() -> Loaded {
     assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY)

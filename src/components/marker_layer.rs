@@ -28,9 +28,13 @@ fn root_font_px() -> f64 {
         .and_then(|v| v.trim_end_matches("px").parse().ok())
         .unwrap_or(16.0)
 }
-/// Markers closer than this many marker sizes on screen are grouped: a group's badge is 1.5 markers wide, so
-/// badges seldom overlap one another.
-const CLUSTER_FACTOR: f64 = 1.5;
+/// A group's badge radius, in marker half-sizes.
+const BADGE_SCALE: f64 = 1.5;
+/// How far a triangle reaches from its centre, in marker half-sizes (the tallest of the three symbols).
+const SYMBOL_REACH: f64 = 1.15;
+/// Markers closer than this many marker sizes on screen are grouped: a group's badge is `BADGE_SCALE`
+/// markers wide, so badges seldom overlap one another.
+const CLUSTER_FACTOR: f64 = BADGE_SCALE;
 
 /// The SVG shape of a category's marker, centred on 0,0 with half-size `r`.
 fn symbol(category: Category, r: f64) -> impl IntoView {
@@ -44,7 +48,7 @@ fn symbol(category: Category, r: f64) -> impl IntoView {
         Category::Partnerwerk => {
             let pts = format!(
                 "0,{} {},{} {},{}",
-                fmt(-r * 1.15),
+                fmt(-r * SYMBOL_REACH),
                 fmt(r * 1.1),
                 fmt(r * 0.85),
                 fmt(-r * 1.1),
@@ -97,11 +101,10 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
             cluster_points(&points, marker_px * CLUSTER_FACTOR * density * units_per_px)
                 .into_iter()
                 .map(|cluster| {
-                    // A group's badge is larger than a marker (see `marker` below); a triangle reaches 1.15 r.
                     let half = if cluster.members.len() > 1 {
-                        r * 1.5
+                        r * BADGE_SCALE
                     } else {
-                        r * 1.15
+                        r * SYMBOL_REACH
                     };
                     let at = if names_shown {
                         clear_of(cluster.at, half, 2.0 * units_per_px, &names)
@@ -167,7 +170,7 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
                     aria-label=label
                     on:click=move |_| state.cluster.set(Some(ids.clone()))
                 >
-                    <circle r=fmt(r * 1.5)></circle>
+                    <circle r=fmt(r * BADGE_SCALE)></circle>
                     <text dy="0.35em" font-size=fmt(r * 1.7)>{n.to_string()}</text>
                 </g>
             }
