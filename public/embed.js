@@ -15,7 +15,7 @@
   var page = new URL("index.html", src), origin = page.origin;
   var TITLES = { nl: "Kaart: Huisarts in Twente", en: "Map: GP in Twente", de: "Karte: Hausarzt in Twente" };
   var ATTRS = ["lang", "gemeente", "layers", "accent", "q", "categorie"];
-  var DEEP = ["lang", "gemeente", "layers", "q", "item", "categorie"];
+  var DEEP = ["lang", "gemeente", "layers", "q", "item", "categorie", "werk", "partner"];
   var frames = []; // [iframe, container, current height] per embed
 
   function on(v) { return v != null && v !== "0" && v !== "false"; }

@@ -99,7 +99,9 @@ pub fn App(config: Config) -> impl IntoView {
         if ev.key() != "Escape" {
             return;
         }
-        if state.cluster.get_untracked().is_some() {
+        if state.plan_picking.get_untracked() {
+            state.plan_picking.set(false);
+        } else if state.cluster.get_untracked().is_some() {
             state.cluster.set(None);
         } else if let Some(code) = state.selected.get_untracked() {
             crate::components::municipality_shape::close_and_focus(state, &code);
@@ -159,6 +161,8 @@ pub fn App(config: Config) -> impl IntoView {
 pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = loaded.data.clone();
+    provide_context(crate::state::CareSites::of(&data));
+    crate::planner::Planner::provide(state, data.clone());
     let t = Strings::get(state.lang.get_untracked());
     let has_map = data.layout.is_some();
     // The order is the reading order on a phone: the map, what was chosen on it, then the map's controls.

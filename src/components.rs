@@ -1,5 +1,6 @@
 //! The widget's components, one per file, named for what the user sees.
 
+pub mod care_layer;
 pub mod error_banner;
 pub mod item_card;
 pub mod kiosk_overlay;
@@ -12,6 +13,10 @@ pub mod map_preview;
 pub mod marker_layer;
 pub mod municipality_panel;
 pub mod municipality_shape;
+pub mod partner_chooser;
+pub mod plan_layer;
+pub mod plan_panel;
+pub mod plan_results;
 pub mod qr_code;
 pub mod side_panel;
 pub mod twente_map;

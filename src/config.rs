@@ -11,6 +11,10 @@ pub struct Config {
     pub lang_fixed: bool,
     pub gemeente: Option<String>,
     pub item: Option<String>,
+    /// The planner's practice (`?werk=<item id>`) and the partner's workplace (`?partner=<id>|<lon>,<lat>`),
+    /// as given: the plan panel checks them against the data and explains what is wrong.
+    pub werk: Option<String>,
+    pub partner: Option<String>,
     pub layers: [bool; 3],
     pub accent: Option<String>,
     pub compact: bool,
@@ -34,6 +38,8 @@ impl Default for Config {
             lang_fixed: false,
             gemeente: None,
             item: None,
+            werk: None,
+            partner: None,
             layers: [true; 3],
             accent: None,
             compact: false,
@@ -108,6 +114,10 @@ impl Config {
             }
         }
         c.item = get("item").filter(|v| v.len() <= 64);
+        c.werk = get("werk").map(|v| v.chars().take(64).collect());
+        c.partner = get("partner")
+            .filter(|_| c.werk.is_some())
+            .map(|v| v.chars().take(64).collect());
         if let Some(v) = get("layers") {
             let mut layers = [false; 3];
             for part in v.split(',') {

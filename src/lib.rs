@@ -15,6 +15,7 @@ pub mod kiosk;
 pub mod load;
 pub mod media;
 pub mod panic;
+pub mod planner;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod reveal;

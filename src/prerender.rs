@@ -64,7 +64,9 @@ pub fn render(loaded: &Loaded) -> Prerendered {
     for m in &data.municipalities {
         let (data, code) = (data.clone(), m.code.clone());
         let id = format!("tk-pre-{code}");
+        let care = crate::state::CareSites::of(&data);
         panels.push_str(&with_state(false, move || {
+            provide_context(care);
             view! { <template id=id><MunicipalityPanel data=data code=code /></template> }
         }));
     }

@@ -60,6 +60,28 @@ pub fn item(id: String) {
     request_animation_frame(move || attempt(id, 30));
 }
 
+/// Keyboard focus on the element `selector` (a heading with `tabindex="-1"`) once it is built, brought into
+/// view: where the planner moves focus when its step changes, so nobody is left on a button that is gone.
+pub fn focus(selector: &'static str) {
+    fn attempt(selector: &'static str, frames_left: u8) {
+        match document().query_selector(selector).ok().flatten() {
+            Some(el) => {
+                scroll_to(&el, web_sys::ScrollLogicalPosition::Nearest);
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = el.focus_with_options(&options);
+                }
+            }
+            None if frames_left > 0 => {
+                request_animation_frame(move || attempt(selector, frames_left - 1));
+            }
+            None => {}
+        }
+    }
+    request_animation_frame(move || attempt(selector, 10));
+}
+
 /// Item ids come from the validated data, but a selector is built from them here: keep only what a CSS
 /// attribute selector in double quotes cannot misread, whatever a future id rule allows.
 fn css_escape(s: &str) -> String {

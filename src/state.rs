@@ -51,6 +51,21 @@ impl Data {
 
 pub type SharedData = Arc<Data>;
 
+/// The region's hospitals and GP posts, as context for the cards (each practice names its nearest post).
+#[derive(Clone, Default)]
+pub struct CareSites(pub Arc<Vec<twente_kaart_core::care::CareSite>>);
+
+impl CareSites {
+    pub fn of(data: &Data) -> CareSites {
+        CareSites(Arc::new(
+            data.meta
+                .as_ref()
+                .map(|m| m.care.clone())
+                .unwrap_or_default(),
+        ))
+    }
+}
+
 /// What the user chose. Provided as context; `Copy`, so components take it by value.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -83,6 +98,15 @@ pub struct AppState {
     pub list_open: RwSignal<bool>,
     /// Kiosk: seconds left in the "are you still looking?" countdown, while it shows.
     pub countdown: RwSignal<Option<u32>>,
+    /// The planner: the practice the visitor would work at (`?werk=`), while a plan is open.
+    pub plan_work: RwSignal<Option<String>>,
+    /// The planner: the partner's workplace as in the link (`?partner=`, an employer's id or `lon,lat`).
+    pub plan_partner: RwSignal<Option<String>>,
+    /// The planner: the next tap on the map chooses the partner's workplace.
+    pub plan_picking: RwSignal<bool>,
+    pub plan_filters: RwSignal<twente_kaart_core::plan::PlanFilters>,
+    /// Whether the hospitals and GP posts show on the map (always in a plan).
+    pub care_layer: RwSignal<bool>,
 }
 
 impl AppState {
@@ -104,6 +128,11 @@ impl AppState {
             attract: RwSignal::new(None),
             list_open: RwSignal::new(false),
             countdown: RwSignal::new(None),
+            plan_work: RwSignal::new(config.werk.clone()),
+            plan_partner: RwSignal::new(config.partner.clone()),
+            plan_picking: RwSignal::new(false),
+            plan_filters: RwSignal::new(Default::default()),
+            care_layer: RwSignal::new(false),
         }
     }
 
@@ -122,6 +151,23 @@ impl AppState {
         self.category.set(None);
         self.layers.set([true; 3]);
         self.list_open.set(false);
+        self.close_plan();
+    }
+
+    /// Opens the planner from the practice `id` (the partner's workplace still to choose).
+    pub fn open_plan(&self, id: &str) {
+        self.cluster.set(None);
+        self.plan_partner.set(None);
+        self.plan_picking.set(false);
+        self.plan_work.set(Some(id.to_string()));
+        self.list_open.set(false);
+    }
+
+    pub fn close_plan(&self) {
+        self.plan_picking.set(false);
+        self.plan_partner.set(None);
+        self.plan_work.set(None);
+        self.plan_filters.set(Default::default());
     }
 
     /// Clears the highlighted item and the open marker group, notifying only when something was set: every

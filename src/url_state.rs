@@ -31,11 +31,25 @@ pub fn state_pairs(state: &AppState) -> Vec<(&'static str, String)> {
     if let Some(c) = state.category.get() {
         pairs.push(("categorie", c.as_str().to_string()));
     }
+    if let Some(werk) = state.plan_work.get() {
+        pairs.push(("werk", werk));
+        if let Some(partner) = state.plan_partner.get() {
+            pairs.push(("partner", partner));
+        }
+    }
     pairs
 }
 
 /// Keys the widget owns in its URL; everything else (lang, kiosk, accent, …) is left as it is.
-const STATE_KEYS: [&str; 5] = ["gemeente", "item", "layers", "q", "categorie"];
+const STATE_KEYS: [&str; 7] = [
+    "gemeente",
+    "item",
+    "layers",
+    "q",
+    "categorie",
+    "werk",
+    "partner",
+];
 
 /// Keeps the URL in step with the state.
 pub fn sync_url(state: AppState) {
@@ -99,4 +113,31 @@ pub fn share_url(state: &AppState, host_url: Option<&str>) -> String {
             }
         }
     }
+}
+
+/// A link for the visitor's own phone (the kiosk's "take this plan home" QR code): on the partner page when
+/// one is configured (`?host=`), else on the widget's normal page rather than the kiosk page. Built from the
+/// state, not from the address bar, which the URL effect may not have updated yet.
+pub fn phone_link(state: &AppState, host_url: Option<&str>) -> String {
+    if host_url.is_some() {
+        return share_url(state, host_url);
+    }
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return href;
+    };
+    let path = url.pathname();
+    if let Some(base) = path.strip_suffix("kiosk.html") {
+        url.set_pathname(base);
+    }
+    url.set_search("");
+    url.set_hash("");
+    let params = url.search_params();
+    for (k, v) in state_pairs(state) {
+        params.append(k, &v);
+    }
+    params.append("lang", state.lang.get_untracked().code());
+    url.href()
 }

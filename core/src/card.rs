@@ -52,6 +52,31 @@ pub fn facts(item: &Listing, lang: Lang) -> Vec<(&'static str, String)> {
     rows
 }
 
+/// For a practice with a point: the distance to the nearest out-of-hours GP post, as a fact row
+/// ("Huisartsenpost", "ca. 12,3 km (Huisartsenpost Hengelo)").
+pub fn post_fact(
+    item: &Listing,
+    care: &[crate::care::CareSite],
+    lang: Lang,
+) -> Option<(&'static str, String)> {
+    if item.category != Category::Praktijk {
+        return None;
+    }
+    let t = Strings::get(lang);
+    let (site, km) =
+        crate::care::nearest(care, crate::care::CareKind::Huisartsenpost, item.point?)?;
+    Some((
+        t.care_post,
+        crate::i18n::fill(
+            t.care_distance,
+            &[
+                ("km", &crate::i18n::format_km(lang, km)),
+                ("name", &site.name),
+            ],
+        ),
+    ))
+}
+
 /// The contact e-mail address, when it is a valid one.
 pub fn email(item: &Listing) -> Option<&str> {
     item.contact

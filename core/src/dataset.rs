@@ -42,6 +42,10 @@ pub struct Meta {
     /// Kiosk mode: the "talk to us here at the stand" line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stand_text: Option<LocalizedText>,
+    /// The region's hospitals and out-of-hours GP posts: a context layer of the map, and the distance to the
+    /// nearest post on every practice's card.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub care: Vec<crate::care::CareSite>,
 }
 
 /// The listings file as written: `{ "$schema": …, "meta": {…}, "items": [ … ] }`.

@@ -87,6 +87,47 @@ pub struct Strings {
     pub kiosk_offline: &'static str,
     pub kiosk_refreshed: &'static str,
     pub kiosk_touch_to_start: &'static str,
+    /// The household planner ("Waar gaan we wonen?").
+    pub plan_start: &'static str,
+    pub plan_work: &'static str,
+    pub plan_partner: &'static str,
+    pub plan_choose: &'static str,
+    pub plan_search: &'static str,
+    pub plan_employers: &'static str,
+    pub plan_towns: &'static str,
+    pub plan_pick: &'static str,
+    pub plan_picking: &'static str,
+    pub plan_pick_cancel: &'static str,
+    pub plan_point_near: &'static str,
+    pub plan_change: &'static str,
+    pub plan_close: &'static str,
+    pub plan_max_work: &'static str,
+    pub plan_max_partner: &'static str,
+    pub plan_no_max: &'static str,
+    pub plan_minutes: &'static str,
+    pub plan_kinds: &'static str,
+    pub plan_filters: &'static str,
+    pub plan_homes_one: &'static str,
+    pub plan_homes_other: &'static str,
+    pub plan_none: &'static str,
+    pub plan_to_work: &'static str,
+    pub plan_to_partner: &'static str,
+    pub plan_car: &'static str,
+    pub plan_bike: &'static str,
+    pub plan_estimate: &'static str,
+    pub plan_rings: &'static str,
+    pub plan_take_home: &'static str,
+    pub plan_ranked: &'static str,
+    pub plan_err_unknown: &'static str,
+    pub plan_err_category: &'static str,
+    pub plan_err_no_point: &'static str,
+    pub plan_err_outside: &'static str,
+    pub plan_err_malformed: &'static str,
+    /// The care context layer.
+    pub care_layer: &'static str,
+    pub care_hospital: &'static str,
+    pub care_post: &'static str,
+    pub care_distance: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -149,6 +190,27 @@ impl Strings {
         parts.join(", ")
     }
 
+    /// What is wrong with a plan link, in words a visitor can act on.
+    pub fn plan_error(&self, e: &crate::plan::PlanError) -> String {
+        use crate::plan::PlanError::*;
+        let (template, param, value, expected) = match e {
+            UnknownItem { param, value } => (self.plan_err_unknown, param, value, None),
+            WrongCategory {
+                param,
+                value,
+                expected,
+            } => (self.plan_err_category, param, value, Some(*expected)),
+            NoPoint { param, value } => (self.plan_err_no_point, param, value, None),
+            OutsideRegion { param, value } => (self.plan_err_outside, param, value, None),
+            Malformed { param, value } => (self.plan_err_malformed, param, value, None),
+        };
+        let expected = expected.map(|c| self.category(c)).unwrap_or_default();
+        fill(
+            template,
+            &[("param", param), ("value", value), ("expected", expected)],
+        )
+    }
+
     pub fn plural(&self, n: usize, one: &'static str, other: &'static str) -> String {
         fill(if n == 1 { one } else { other }, &[("n", &n.to_string())])
     }
@@ -175,6 +237,21 @@ pub fn format_date(lang: Lang, d: crate::date::Date) -> String {
         Lang::De => format!("{}. {} {}", d.day, month, d.year),
         _ => format!("{} {} {}", d.day, month, d.year),
     }
+}
+
+/// A distance in km with one decimal and the language's decimal sign: "8,2 km" (nl, de), "8.2 km" (en).
+pub fn format_km(lang: Lang, km: f64) -> String {
+    let s = format!("{:.1} km", km.max(0.0));
+    if lang == Lang::En {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
+/// Estimated minutes as shown: whole minutes, at least one.
+pub fn round_minutes(minutes: f64) -> String {
+    (minutes.round().max(1.0) as u32).to_string()
 }
 
 /// A whole number of euros with the language's grouping: "€ 1.250" (nl, de) or "€1,250" (en).
@@ -290,6 +367,45 @@ pub static NL: Strings = Strings {
     kiosk_offline: "Offline: de gegevens van {date} worden getoond",
     kiosk_refreshed: "Gegevens bijgewerkt op {date}",
     kiosk_touch_to_start: "Raak een gemeente aan om te beginnen",
+    plan_start: "Waar gaan we wonen?",
+    plan_work: "Jouw werk",
+    plan_partner: "Werk van je partner",
+    plan_choose: "Waar werkt je partner? Kies een werkgever of een plaats.",
+    plan_search: "Zoek een werkgever of plaats",
+    plan_employers: "Werkgevers",
+    plan_towns: "Plaatsen",
+    plan_pick: "Kies een punt op de kaart",
+    plan_picking: "Tik of klik op de kaart waar je partner werkt.",
+    plan_pick_cancel: "Stoppen met kiezen",
+    plan_point_near: "Punt bij {town}",
+    plan_change: "Wijzig",
+    plan_close: "Plan sluiten",
+    plan_max_work: "Met de auto naar je werk",
+    plan_max_partner: "Met de auto naar het werk van je partner",
+    plan_no_max: "Geen maximum",
+    plan_minutes: "hoogstens {n} min",
+    plan_kinds: "Soort woning",
+    plan_filters: "Reistijd en soort woning",
+    plan_homes_one: "{n} woning, kortste reis samen eerst",
+    plan_homes_other: "{n} woningen, kortste reis samen eerst",
+    plan_none: "Geen woning past bij deze keuzes. Kies een ruimere reistijd of een andere soort woning.",
+    plan_to_work: "{km} naar je werk",
+    plan_to_partner: "{km} naar het werk van je partner",
+    plan_car: "ca. {n} min met de auto",
+    plan_bike: "ca. {n} min op de fiets",
+    plan_estimate: "Reistijden zijn schattingen: afstand hemelsbreed × omrijfactor ÷ gemiddelde snelheid (auto 1,3 en 50 km/u, fiets 1,2 en 15 km/u).",
+    plan_rings: "Op de kaart: ruit jouw werk, ster het werk van je partner; gearceerd binnen 15 min met de auto (schuin naar rechts vanaf jouw werk, naar links vanaf dat van je partner), gestippelde ring 30 min. Nummers: de volgorde in de lijst.",
+    plan_take_home: "Neem dit plan mee naar huis",
+    plan_ranked: "Plan: {summary}",
+    plan_err_unknown: "Het plan in deze link verwijst naar ‘{value}’ ({param}), maar dat staat niet (meer) in het aanbod.",
+    plan_err_category: "‘{value}’ ({param}) is geen item uit ‘{expected}’.",
+    plan_err_no_point: "‘{value}’ ({param}) heeft geen plek op de kaart.",
+    plan_err_outside: "Het punt {value} ({param}) ligt buiten de regio.",
+    plan_err_malformed: "‘{value}’ ({param}) is geen id en geen punt als lengte,breedte (bijvoorbeeld 6.89,52.22).",
+    care_layer: "Ziekenhuizen en huisartsenposten",
+    care_hospital: "Ziekenhuis",
+    care_post: "Huisartsenpost",
+    care_distance: "ca. {km} ({name})",
     months: [
         "januari",
         "februari",
@@ -401,6 +517,45 @@ pub static EN: Strings = Strings {
     kiosk_offline: "Offline: showing the data of {date}",
     kiosk_refreshed: "Data refreshed {date}",
     kiosk_touch_to_start: "Touch a municipality to start",
+    plan_start: "Where shall we live?",
+    plan_work: "Your work",
+    plan_partner: "Your partner's work",
+    plan_choose: "Where does your partner work? Choose an employer or a town.",
+    plan_search: "Search an employer or town",
+    plan_employers: "Employers",
+    plan_towns: "Towns",
+    plan_pick: "Choose a point on the map",
+    plan_picking: "Tap or click the map where your partner works.",
+    plan_pick_cancel: "Stop choosing",
+    plan_point_near: "Point near {town}",
+    plan_change: "Change",
+    plan_close: "Close plan",
+    plan_max_work: "By car to your work",
+    plan_max_partner: "By car to your partner's work",
+    plan_no_max: "No maximum",
+    plan_minutes: "at most {n} min",
+    plan_kinds: "Kind of home",
+    plan_filters: "Travel time and kind of home",
+    plan_homes_one: "{n} home, shortest combined trip first",
+    plan_homes_other: "{n} homes, shortest combined trip first",
+    plan_none: "No home fits these choices. Allow a longer trip or another kind of home.",
+    plan_to_work: "{km} to your work",
+    plan_to_partner: "{km} to your partner's work",
+    plan_car: "about {n} min by car",
+    plan_bike: "about {n} min by bike",
+    plan_estimate: "Travel times are estimates: straight-line distance × detour factor ÷ average speed (car 1.3 and 50 km/h, bike 1.2 and 15 km/h).",
+    plan_rings: "On the map: diamond your work, star your partner's; hatched within 15 min by car (to the right from your work, to the left from your partner's), dotted ring 30 min. Numbers: the order of the list.",
+    plan_take_home: "Take this plan home",
+    plan_ranked: "Plan: {summary}",
+    plan_err_unknown: "The plan in this link refers to ‘{value}’ ({param}), which is not (or no longer) on offer.",
+    plan_err_category: "‘{value}’ ({param}) is not an item of ‘{expected}’.",
+    plan_err_no_point: "‘{value}’ ({param}) has no place on the map.",
+    plan_err_outside: "The point {value} ({param}) lies outside the region.",
+    plan_err_malformed: "‘{value}’ ({param}) is neither an id nor a point as longitude,latitude (for example 6.89,52.22).",
+    care_layer: "Hospitals and out-of-hours GP posts",
+    care_hospital: "Hospital",
+    care_post: "Out-of-hours GP post",
+    care_distance: "about {km} ({name})",
     months: [
         "January",
         "February",
@@ -494,6 +649,45 @@ pub static DE: Strings = Strings {
     kiosk_offline: "Offline: Daten vom {date} werden angezeigt",
     kiosk_refreshed: "Daten aktualisiert am {date}",
     kiosk_touch_to_start: "Berühren Sie eine Gemeinde, um zu beginnen",
+    plan_start: "Wo wollen wir wohnen?",
+    plan_work: "Ihre Arbeit",
+    plan_partner: "Arbeit Ihrer Partnerin oder Ihres Partners",
+    plan_choose: "Wo arbeitet Ihre Partnerin oder Ihr Partner? Wählen Sie einen Arbeitgeber oder einen Ort.",
+    plan_search: "Arbeitgeber oder Ort suchen",
+    plan_employers: "Arbeitgeber",
+    plan_towns: "Orte",
+    plan_pick: "Einen Punkt auf der Karte wählen",
+    plan_picking: "Tippen oder klicken Sie auf der Karte, wo Ihre Partnerin oder Ihr Partner arbeitet.",
+    plan_pick_cancel: "Auswahl beenden",
+    plan_point_near: "Punkt bei {town}",
+    plan_change: "Ändern",
+    plan_close: "Plan schließen",
+    plan_max_work: "Mit dem Auto zu Ihrer Arbeit",
+    plan_max_partner: "Mit dem Auto zur Arbeit Ihrer Partnerin oder Ihres Partners",
+    plan_no_max: "Kein Maximum",
+    plan_minutes: "höchstens {n} Min.",
+    plan_kinds: "Art der Wohnung",
+    plan_filters: "Fahrzeit und Art der Wohnung",
+    plan_homes_one: "{n} Wohnung, kürzester gemeinsamer Weg zuerst",
+    plan_homes_other: "{n} Wohnungen, kürzester gemeinsamer Weg zuerst",
+    plan_none: "Keine Wohnung passt zu dieser Auswahl. Erlauben Sie eine längere Fahrzeit oder eine andere Wohnungsart.",
+    plan_to_work: "{km} zu Ihrer Arbeit",
+    plan_to_partner: "{km} zur Arbeit Ihrer Partnerin oder Ihres Partners",
+    plan_car: "ca. {n} Min. mit dem Auto",
+    plan_bike: "ca. {n} Min. mit dem Fahrrad",
+    plan_estimate: "Fahrzeiten sind Schätzungen: Luftlinie × Umwegfaktor ÷ Durchschnittsgeschwindigkeit (Auto 1,3 und 50 km/h, Fahrrad 1,2 und 15 km/h).",
+    plan_rings: "Auf der Karte: Raute Ihre Arbeit, Stern die Ihrer Partnerin oder Ihres Partners; schraffiert innerhalb von 15 Min. mit dem Auto (nach rechts ab Ihrer Arbeit, nach links ab der anderen), gepunkteter Ring 30 Min. Nummern: die Reihenfolge der Liste.",
+    plan_take_home: "Nehmen Sie diesen Plan mit nach Hause",
+    plan_ranked: "Plan: {summary}",
+    plan_err_unknown: "Der Plan in diesem Link verweist auf ‚{value}‘ ({param}), das nicht (mehr) angeboten wird.",
+    plan_err_category: "‚{value}‘ ({param}) ist kein Eintrag aus ‚{expected}‘.",
+    plan_err_no_point: "‚{value}‘ ({param}) hat keinen Ort auf der Karte.",
+    plan_err_outside: "Der Punkt {value} ({param}) liegt außerhalb der Region.",
+    plan_err_malformed: "‚{value}‘ ({param}) ist weder eine ID noch ein Punkt als Länge,Breite (zum Beispiel 6.89,52.22).",
+    care_layer: "Krankenhäuser und hausärztliche Notdienstpraxen",
+    care_hospital: "Krankenhaus",
+    care_post: "Hausärztliche Notdienstpraxis",
+    care_distance: "ca. {km} ({name})",
     months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
 };
 
@@ -538,5 +732,8 @@ mod tests {
         assert_eq!(format_date(Lang::De, d), "1. Februar 2027");
         assert_eq!(format_euros(Lang::Nl, 1250), "€ 1.250");
         assert_eq!(format_euros(Lang::En, 425000), "€425,000");
+        assert_eq!(format_km(Lang::Nl, 8.24), "8,2 km");
+        assert_eq!(format_km(Lang::En, 8.26), "8.3 km");
+        assert_eq!(round_minutes(0.2), "1");
     }
 }

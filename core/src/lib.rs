@@ -5,6 +5,7 @@
 //! widget (wasm) and the dev tools (`xtask`) alike: one implementation, two callers.
 
 pub mod card;
+pub mod care;
 pub mod dataset;
 pub mod date;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod i18n;
 pub mod listing;
 pub mod map;
 pub mod municipality;
+pub mod plan;
 pub mod qr;
 pub mod summary;
 pub mod text;

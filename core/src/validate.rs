@@ -279,6 +279,28 @@ pub fn validate_meta(file: &str, meta: &Meta) -> Vec<Problem> {
     if let Some(url) = &meta.contact.url {
         c.link(None, "meta.contact.url", url);
     }
+    for site in &meta.care {
+        if !is_id(&site.id) {
+            c.push(None, Some("meta.care.id"), ProblemKind::BadId);
+        }
+        c.plain(None, "meta.care.name", &site.name, MAX_TITLE);
+        if site.name.trim().is_empty() {
+            c.push(None, Some("meta.care.name"), ProblemKind::EmptyText);
+        }
+        if site.source.trim().is_empty() {
+            c.push(None, Some("meta.care.source"), ProblemKind::EmptyText);
+        }
+        let [lon, lat] = site.point;
+        if !lon.is_finite() || !lat.is_finite() {
+            c.push(None, Some("meta.care.point"), ProblemKind::PointNotFinite);
+        } else if !in_box(site.point, TWENTE_BOX) {
+            c.push(
+                None,
+                Some("meta.care.point"),
+                ProblemKind::PointOutsideTwente,
+            );
+        }
+    }
     c.problems
 }
 
@@ -358,13 +380,16 @@ pub fn validate_items(
     c.problems
 }
 
+fn in_box(pt: [f64; 2], [x0, y0, x1, y1]: [f64; 4]) -> bool {
+    (x0..=x1).contains(&pt[0]) && (y0..=y1).contains(&pt[1])
+}
+
 fn check_point_range(c: &mut Checker, placed: &Placed, pt: [f64; 2]) -> bool {
     if !pt[0].is_finite() || !pt[1].is_finite() {
         c.push(Some(placed), Some("point"), ProblemKind::PointNotFinite);
         return false;
     }
-    let [x0, y0, x1, y1] = TWENTE_BOX;
-    if !(x0..=x1).contains(&pt[0]) || !(y0..=y1).contains(&pt[1]) {
+    if !in_box(pt, TWENTE_BOX) {
         c.push(Some(placed), Some("point"), ProblemKind::PointOutsideTwente);
         return false;
     }

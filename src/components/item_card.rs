@@ -37,7 +37,11 @@ pub fn ItemCard(
     };
     let meta = twente_kaart_core::card::meta_line(&item, t);
     let description = item.description.get(lang).to_string();
-    let rows = twente_kaart_core::card::facts(&item, lang);
+    let mut rows = twente_kaart_core::card::facts(&item, lang);
+    // Evening and weekend shifts are part of a GP's work: a practice names its nearest GP post.
+    if let Some(care) = use_context::<crate::state::CareSites>() {
+        rows.extend(twente_kaart_core::card::post_fact(&item, &care.0, lang));
+    }
     let key = key_fact
         .then(|| rows.first().map(|(k, v)| format!("{k}: {v}")))
         .flatten();
@@ -73,6 +77,19 @@ pub fn ItemCard(
             email.map(|e| view! { <a class="tk-mail" href=format!("mailto:{e}")>{e.clone()}</a> });
         (link, contact)
     };
+    // "Where shall we live?": a practice with a place on the map opens the household planner.
+    let plan = (item.category == twente_kaart_core::Category::Praktijk && item.point.is_some())
+        .then(|| {
+            let id = item.id.clone();
+            view! {
+                <button type="button" class="tk-button tk-plan-start" on:click=move |_| {
+                    state.open_plan(&id);
+                    crate::reveal::focus("#tk-plan-title");
+                }>
+                    {t.plan_start}
+                </button>
+            }
+        });
     view! {
         <article
             class=format!("tk-item tk-cat-{}", item.category.as_str())
@@ -93,6 +110,7 @@ pub fn ItemCard(
                     <p class="tk-item-desc">{description}</p>
                     {facts}
                     <p class="tk-item-links">{link} {contact}</p>
+                    {plan}
                     {children.map(|c| c())}
                 </div>
             </details>

@@ -12,6 +12,7 @@ pub fn LayerToggle(data: SharedData) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let totals = totals(&data.items);
+    let has_care = data.meta.as_ref().is_some_and(|m| !m.care.is_empty());
     view! {
         <fieldset class="tk-layers">
             <legend>{t.layers}</legend>
@@ -46,6 +47,20 @@ pub fn LayerToggle(data: SharedData) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            {has_care.then(|| view! {
+                <div class="tk-layer tk-layer-care">
+                    <input type="checkbox" id="tk-layer-care"
+                        prop:checked=move || state.care_layer.get()
+                        on:change=move |ev| state.care_layer.set(event_target_checked(&ev)) />
+                    <label for="tk-layer-care">
+                        <svg class="tk-symbol" viewBox="-6 -6 12 12" aria-hidden="true">
+                            <rect class="tk-care-symbol" x="-5" y="-5" width="10" height="10" rx="1.5"></rect>
+                            <path class="tk-care-cross" d="M-3 0H3M0 -3V3"></path>
+                        </svg>
+                        <span>{t.care_layer}</span>
+                    </label>
+                </div>
+            })}
         </fieldset>
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::components::item_card::ItemCard;
 use crate::components::municipality_panel::MunicipalityPanel;
+use crate::components::plan_panel::PlanPanel;
 use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use twente_kaart_core::i18n::{fill, Strings};
@@ -12,7 +13,9 @@ use twente_kaart_core::Category;
 pub fn SidePanel(data: SharedData) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        if let Some(ids) = state.cluster.get() {
+        if state.plan_work.with(Option::is_some) {
+            view! { <PlanPanel data=data.clone() /> }.into_any()
+        } else if let Some(ids) = state.cluster.get() {
             view! { <ClusterPanel data=data.clone() ids=ids /> }.into_any()
         } else if let Some(code) = state.selected.get().filter(|c| data.name_of(c).is_some()) {
             view! { <MunicipalityPanel data=data.clone() code=code /> }.into_any()

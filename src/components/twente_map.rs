@@ -1,7 +1,9 @@
 //! The SVG map: grey context, the 14 municipality shapes, their labels, and the markers.
 
+use crate::components::care_layer::CareLayer;
 use crate::components::marker_layer::MarkerLayer;
 use crate::components::municipality_shape::MunicipalityShape;
+use crate::components::plan_layer::PlanLayer;
 use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
@@ -95,7 +97,8 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
     let selected_path = move || outline(state.selected.get());
     let focus_path = move || outline2(state.attract.get().or_else(|| state.focused.get()));
     view! {
-        <figure class="tk-map">
+        <figure class="tk-map" class:tk-planning=move || state.plan_work.with(Option::is_some)
+            class:tk-picking=move || state.plan_picking.get()>
             <svg class="tk-svg" viewBox=layout.projection.view_box() role="group" aria-label=t.map_label node_ref=svg_ref>
                 <g class="tk-context" aria-hidden="true">{context}</g>
                 <g class="tk-shapes">{shapes}</g>
@@ -106,6 +109,8 @@ pub fn TwenteMap(data: SharedData) -> impl IntoView {
                 </g>
                 <g class="tk-labels" aria-hidden="true">{labels}</g>
                 <MarkerLayer data=data.clone() layout=layout.clone() />
+                <CareLayer layout=layout.clone() sites=crate::state::CareSites::of(&data).0 />
+                <PlanLayer layout=layout.clone() data=data.clone() />
             </svg>
             <figcaption class="tk-info" class:is-empty=move || state.hovered.get().is_none() aria-hidden="true">
                 {info}
