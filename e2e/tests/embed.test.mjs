@@ -321,6 +321,23 @@ test("a deep link on the host page (tk-* params) restores municipality and layer
   await context.close();
 });
 
+test("a household plan on the host page (tk-werk, tk-partner) opens inside the embed; its share link opens there again", async () => {
+  const url = host.add("/plan.html", hostPage(snippet(`id="k" data-lang="nl" data-share`) + script(), ""), { csp: hostCsp() });
+  const { context, page, problems } = await open({ permissions: ["clipboard-read", "clipboard-write"] });
+  await page.goto(`${url}?tk-werk=prk-hengelo-04&tk-partner=pwk-enschede-utwente`);
+  const frame = await widgetFrame(page, "#k");
+  await frame.locator("ol.tk-plan-list > li").first().waitFor({ state: "visible", timeout: 15000 });
+  assert.match(await frame.locator("section.tk-plan").innerText(), /Universiteit Twente/);
+  await frame.locator("button.tk-share").click();
+  const shared = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(shared.origin + shared.pathname, url, "the share link opens on the partner's page");
+  assert.equal(shared.searchParams.get("tk-werk"), "prk-hengelo-04");
+  assert.equal(shared.searchParams.get("tk-partner"), "pwk-enschede-utwente");
+  await untilFits(page, "#k", frame);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("privacy: only the two local origins are contacted; no cookies, no storage in the widget frame", async () => {
   const url = host.add("/privacy.html", hostPage(snippet(`id="k" data-lang="nl" data-share`) + script()), { csp: hostCsp() });
   const { context, page, problems } = await open();

@@ -151,7 +151,7 @@ for (const [orientation, viewport] of [["landscape", LANDSCAPE], ["portrait", PO
         });
       });
       assert.ok(targets.some((t) => t.what.includes("tk-close")), "close button measured");
-      assert.ok(targets.filter((t) => t.what.includes("tk-layer")).length === 3, "three layer toggles measured");
+      assert.equal(targets.filter((t) => t.what.startsWith("div.tk-layer")).length, 4, "four layer toggles measured (three categories, the care layer)");
       assert.ok(targets.filter((t) => t.what.includes("tk-lang")).length >= 2, "language links measured");
       const small = targets.filter((t) => t.w < 48 || t.h < 48).map((t) => `${t.what} ${t.w.toFixed(1)}×${t.h.toFixed(1)}`);
       assert.deepEqual(small, [], "touch targets smaller than 48×48 CSS px");

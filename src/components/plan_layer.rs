@@ -22,7 +22,10 @@ const BADGE_PX: f64 = 9.0;
 #[component]
 pub fn PlanLayer(layout: Arc<MapLayout>, data: crate::state::SharedData) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let planner = expect_context::<Planner>();
+    // The map-only preview (while the listings load) has no plan.
+    let Some(planner) = use_context::<Planner>() else {
+        return ().into_any();
+    };
     let projection = layout.projection;
     let names = label_boxes(&layout);
     let ring_paths = move |center: [f64; 2]| {
@@ -132,6 +135,7 @@ pub fn PlanLayer(layout: Arc<MapLayout>, data: crate::state::SharedData) -> impl
             <rect class="tk-pick-area" x="0" y="0" width=fmt(width) height=fmt(height) on:click=pick></rect>
         })}
     }
+    .into_any()
 }
 
 /// The two workplaces' symbols, on the map and in the panel's legend: different shapes, not only colours.

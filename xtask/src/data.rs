@@ -1,4 +1,4 @@
-//! `cargo xtask data …`: check, boundaries, schema, import-csv, export-csv.
+//! `cargo xtask data …`: check, boundaries, schema, import-csv, export-csv, rank.
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
@@ -20,7 +20,13 @@ pub fn run(args: &[String]) -> Result<()> {
         Some("schema") => crate::schema::write_all(),
         Some("import-csv") => crate::csv::import(rest),
         Some("export-csv") => crate::csv::export(rest),
-        _ => bail!("usage: cargo xtask data check|boundaries|schema|import-csv|export-csv"),
+        Some("rank") => crate::rank::run(
+            &rest
+                .first()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| crate::root().join("public/data")),
+        ),
+        _ => bail!("usage: cargo xtask data check|boundaries|schema|import-csv|export-csv|rank"),
     }
 }
 

@@ -10,6 +10,7 @@ mod csv;
 mod data;
 mod feed;
 mod postbuild;
+mod rank;
 mod schema;
 mod serve;
 mod setup;
@@ -32,6 +33,7 @@ usage: cargo xtask <command>
   data schema                regenerate the JSON Schemas under public/schema/
   data import-csv IN.csv [--out FILE]   vacancies from a spreadsheet into listings.json
   data export-csv [--out FILE]          listings.json to a spreadsheet
+  data rank [DIR]            time the planner's ranking on DIR's listings (the benchmark runs it)
 ";
 
 /// The workspace root (the parent of this crate).
