@@ -18,6 +18,7 @@ pub mod map;
 pub mod municipality;
 pub mod plan;
 pub mod qr;
+pub mod row;
 pub mod summary;
 pub mod text;
 pub mod validate;

@@ -158,6 +158,8 @@ pub fn PlanResults(data: SharedData, partner: Partner) -> impl IntoView {
                 </dd>
             </div>
         </dl>
+        // In the kiosk, the way home comes first: a visitor takes the plan along before browsing it.
+        {qr.map(|qr| view! { <div class="tk-plan-qr"><p>{t.plan_take_home}</p>{qr}</div> })}
         // Closed at first: the list is the answer, the filters refine it (and a phone sees the list sooner).
         <details class="tk-plan-filter-box">
             <summary class="tk-button">{t.plan_filters}</summary>
@@ -174,6 +176,5 @@ pub fn PlanResults(data: SharedData, partner: Partner) -> impl IntoView {
         {list}
         <p class="tk-plan-note">{t.plan_estimate}</p>
         <p class="tk-plan-note">{t.plan_rings}</p>
-        {qr.map(|qr| view! { <div class="tk-plan-qr"><p>{t.plan_take_home}</p>{qr}</div> })}
     }
 }

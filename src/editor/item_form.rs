@@ -83,7 +83,7 @@ fn TextInput(
     let state = expect_context::<EditorState>();
     let ctx = expect_context::<FormCtx>();
     let key = field.key();
-    let id = field.dom_id();
+    let id = super::model::dom_id(field);
     // A memo: the input is only written when its own field changed, not on every keystroke elsewhere.
     let value = Memo::new(move |_| state.form.with(|f| f.get(field).to_string()));
     let on_input = move |ev: leptos::ev::Event| {
@@ -125,7 +125,7 @@ fn Select(
     let state = expect_context::<EditorState>();
     let ctx = expect_context::<FormCtx>();
     let key = field.key();
-    let id = field.dom_id();
+    let id = super::model::dom_id(field);
     let current = Memo::new(move |_| state.form.with(|f| f.get(field).to_string()));
     let on_change = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
@@ -281,7 +281,7 @@ pub fn ItemFormView() -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         let blocked = problems.with_untracked(|ps| ps.iter().any(|p| p.error));
-        let item = state.form.with_untracked(|f| f.to_listing());
+        let item = state.form.with_untracked(|f| f.to_listing().ok());
         let (false, Some(item)) = (blocked, item) else {
             state.status.set(NL.fix_first.into());
             // To the first field with an error, else to the summary.

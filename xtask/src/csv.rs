@@ -1,334 +1,110 @@
 //! Spreadsheet round trip for recruiters: `import-csv` turns a CSV (semicolon or comma, UTF-8 with or
-//! without BOM, Dutch dates accepted) into listings.json with the same validation; `export-csv` goes back.
+//! without BOM, Dutch dates and numbers accepted) into listings.json with the same validation as the widget;
+//! `export-csv` goes back. A row is the core's `ItemRow` — the editor's form is the same type — read and
+//! written with the `csv` crate, so every field survives the round trip.
 //!
-//! Columns (header row, any order; unknown columns are an error so a typo is not silently lost):
-//! id, category, kind, municipality, town, lon, lat, title, title_en, title_de, description,
-//! description_en, description_de, link, contact_name, contact_email, contact_phone, updated, valid_until,
-//! training, start, hours, patients, price_min, price_max, price_per, sector, featured
+//! Columns (header row, any order; an unknown column is an error, so a typo is not silently lost): see
+//! `twente_kaart_core::row::COLUMNS`.
 
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
-use twente_kaart_core::date::Date;
-use twente_kaart_core::listing::{Contact, Price, PricePeriod};
-use twente_kaart_core::{Category, Kind, Listing, ListingsFile, LocalizedText, Sector};
+use twente_kaart_core::row::{ItemRow, COLUMNS};
+use twente_kaart_core::{Listing, ListingsFile};
 
-pub const COLUMNS: [&str; 28] = [
-    "id",
-    "category",
-    "kind",
-    "municipality",
-    "town",
-    "lon",
-    "lat",
-    "title",
-    "title_en",
-    "title_de",
-    "description",
-    "description_en",
-    "description_de",
-    "link",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "updated",
-    "valid_until",
-    "training",
-    "start",
-    "hours",
-    "patients",
-    "price_min",
-    "price_max",
-    "price_per",
-    "sector",
-    "featured",
-];
-
-/// Splits CSV text into records, honouring quotes ("" inside quotes is a quote) and newlines in quotes.
-pub fn parse_csv(text: &str, sep: char) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, c) if c == sep => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                if row.iter().any(|f| !f.is_empty()) {
-                    rows.push(std::mem::take(&mut row));
-                } else {
-                    row.clear();
-                }
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
+/// One read row with the line it starts on (for messages).
+pub struct Row {
+    pub line: u64,
+    pub row: ItemRow,
 }
 
-fn quote(s: &str, sep: char) -> String {
-    if s.contains(sep) || s.contains('"') || s.contains('\n') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn localized(nl: &str, en: &str, de: &str) -> LocalizedText {
-    if en.is_empty() && de.is_empty() {
-        LocalizedText::Plain(nl.to_string())
-    } else {
-        LocalizedText::Variants {
-            nl: nl.to_string(),
-            en: (!en.is_empty()).then(|| en.to_string()),
-            de: (!de.is_empty()).then(|| de.to_string()),
-        }
-    }
-}
-
-fn parts(t: &LocalizedText) -> (String, String, String) {
-    match t {
-        LocalizedText::Plain(s) => (s.clone(), String::new(), String::new()),
-        LocalizedText::Variants { nl, en, de } => (
-            nl.clone(),
-            en.clone().unwrap_or_default(),
-            de.clone().unwrap_or_default(),
-        ),
-    }
-}
-
-/// Converts CSV text to listings; every problem names its line and column.
-pub fn listings_from_csv(text: &str) -> Result<Vec<Listing>> {
+/// Reads the rows of a CSV. Bad shape (an unknown column, a row with the wrong number of cells) is an error
+/// that names the line.
+pub fn rows_from_csv(text: &str) -> Result<Vec<Row>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or_default();
     let sep = if first.matches(';').count() > first.matches(',').count() {
-        ';'
+        b';'
     } else {
-        ','
+        b','
     };
-    let rows = parse_csv(text, sep);
-    let header: Vec<String> = rows
-        .first()
-        .context("the CSV is empty")?
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .from_reader(text.as_bytes());
+    let header: csv::StringRecord = reader
+        .headers()
+        .context("the CSV has no header row")?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
+    if header.is_empty() {
+        bail!("the CSV is empty");
+    }
     for h in &header {
-        if !COLUMNS.contains(&h.as_str()) {
+        if !COLUMNS.contains(&h) {
             bail!(
                 "line 1: unknown column `{h}` (known: {})",
                 COLUMNS.join(", ")
             );
         }
     }
-    let mut out = Vec::new();
-    for (n, row) in rows.iter().enumerate().skip(1) {
-        let line = n + 1;
-        let get = |k: &str| {
-            header
-                .iter()
-                .position(|h| h == k)
-                .and_then(|i| row.get(i))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default()
-        };
-        let need = |k: &str| -> Result<String> {
-            let v = get(k);
-            if v.is_empty() {
-                bail!("line {line}, column `{k}`: required");
-            }
-            Ok(v)
-        };
-        let date = |k: &str| -> Result<Option<Date>> {
-            let v = get(k);
-            if v.is_empty() {
-                return Ok(None);
-            }
-            Date::parse_lenient(&v).map(Some).with_context(|| {
-                format!("line {line}, column `{k}`: `{v}` is not a date (2027-02-01 or 1-2-2027)")
-            })
-        };
-        let num = |k: &str| -> Result<Option<f64>> {
-            let v = get(k).replace(',', ".");
-            if v.is_empty() {
-                return Ok(None);
-            }
-            v.parse::<f64>()
-                .map(Some)
-                .with_context(|| format!("line {line}, column `{k}`: `{v}` is not a number"))
-        };
-        let int = |k: &str| -> Result<Option<u32>> {
-            let v: String = get(k)
-                .chars()
-                .filter(|c| !matches!(c, '.' | ' ' | '€'))
-                .collect();
-            if v.is_empty() {
-                return Ok(None);
-            }
-            v.parse::<u32>()
-                .map(Some)
-                .with_context(|| format!("line {line}, column `{k}`: `{v}` is not a whole number"))
-        };
-        let yes = |k: &str| {
-            matches!(
-                get(k).to_lowercase().as_str(),
-                "ja" | "yes" | "true" | "1" | "x"
-            )
-        };
-        let category = Category::parse(&need("category")?).with_context(|| {
-            format!("line {line}, column `category`: use praktijk, wonen or partnerwerk")
-        })?;
-        let kind = Kind::parse(&need("kind")?).with_context(|| {
-            format!("line {line}, column `kind`: unknown kind `{}`", get("kind"))
-        })?;
-        let point = match (num("lon")?, num("lat")?) {
-            (Some(lon), Some(lat)) => Some([lon, lat]),
-            (None, None) => None,
-            _ => bail!("line {line}: give both lon and lat, or neither"),
-        };
-        let contact = Contact {
-            name: Some(get("contact_name")).filter(|s| !s.is_empty()),
-            email: Some(get("contact_email")).filter(|s| !s.is_empty()),
-            phone: Some(get("contact_phone")).filter(|s| !s.is_empty()),
-            url: None,
-        };
-        let price = match int("price_min")? {
-            Some(min) => Some(Price {
-                min,
-                max: int("price_max")?,
-                per: if get("price_per").starts_with('m') {
-                    PricePeriod::Maand
-                } else {
-                    PricePeriod::Eenmalig
-                },
-            }),
-            None => None,
-        };
-        let sector =
-            match get("sector") {
-                s if s.is_empty() => None,
-                s => Some(Sector::parse(&s).with_context(|| {
-                    format!("line {line}, column `sector`: unknown sector `{s}`")
-                })?),
-            };
-        let hours = get("hours");
-        out.push(Listing {
-            id: need("id")?,
-            category,
-            kind,
-            municipality: need("municipality")?,
-            town: need("town")?,
-            point,
-            title: localized(&need("title")?, &get("title_en"), &get("title_de")),
-            description: localized(
-                &need("description")?,
-                &get("description_en"),
-                &get("description_de"),
-            ),
-            link: Some(get("link")).filter(|s| !s.is_empty()),
-            contact: (contact != Contact::default()).then_some(contact),
-            updated: date("updated")?
-                .with_context(|| format!("line {line}, column `updated`: required"))?,
-            valid_until: date("valid_until")?,
-            training: yes("training"),
-            start: date("start")?,
-            hours: (!hours.is_empty()).then_some(LocalizedText::Plain(hours)),
-            patients: int("patients")?,
-            price,
-            sector,
-            featured: yes("featured"),
-        });
+    reader.set_headers(header.clone());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| anyhow::anyhow!("{}", csv_message(&e)))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let row: ItemRow = record
+            .deserialize(Some(&header))
+            .with_context(|| format!("line {line}: {}", record.as_slice()))?;
+        rows.push(Row { line, row });
     }
-    Ok(out)
+    Ok(rows)
+}
+
+fn csv_message(e: &csv::Error) -> String {
+    match e.position() {
+        Some(p) => format!("line {}: {e}", p.line()),
+        None => e.to_string(),
+    }
+}
+
+/// Converts CSV text to listings; a cell that does not read names its line and column.
+pub fn listings_from_csv(text: &str) -> Result<Vec<Listing>> {
+    rows_from_csv(text)?
+        .into_iter()
+        .map(|Row { line, row }| {
+            serde_path_to_error::deserialize(row.to_value()).map_err(|e| {
+                let path = e.path().to_string();
+                let column = column_of(&path);
+                anyhow::anyhow!("line {line}, column `{column}`: {}", e.into_inner())
+            })
+        })
+        .collect()
+}
+
+/// The CSV column of a path in the item (`contact.email` → `contact_email`, `title.en` → `title_en`).
+fn column_of(path: &str) -> String {
+    match path {
+        "point[0]" => "lon".into(),
+        "point[1]" => "lat".into(),
+        "." => "(row)".into(),
+        p => p.replace(".nl", "").replace('.', "_"),
+    }
 }
 
 /// Listings to CSV (semicolon-separated, as Dutch spreadsheet programs expect, with a BOM for Excel).
-pub fn listings_to_csv(items: &[Listing]) -> String {
-    let sep = ';';
-    let mut s = String::from("\u{feff}");
-    s.push_str(&COLUMNS.join(";"));
-    s.push('\n');
-    for i in items {
-        let (t_nl, t_en, t_de) = parts(&i.title);
-        let (d_nl, d_en, d_de) = parts(&i.description);
-        let c = i.contact.clone().unwrap_or_default();
-        let opt_date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        let fields: Vec<String> = vec![
-            i.id.clone(),
-            i.category.as_str().into(),
-            i.kind.as_str().into(),
-            i.municipality.clone(),
-            i.town.clone(),
-            i.point.map(|p| p[0].to_string()).unwrap_or_default(),
-            i.point.map(|p| p[1].to_string()).unwrap_or_default(),
-            t_nl,
-            t_en,
-            t_de,
-            d_nl,
-            d_en,
-            d_de,
-            i.link.clone().unwrap_or_default(),
-            c.name.unwrap_or_default(),
-            c.email.unwrap_or_default(),
-            c.phone.unwrap_or_default(),
-            i.updated.to_string(),
-            opt_date(i.valid_until),
-            if i.training {
-                "ja".into()
-            } else {
-                String::new()
-            },
-            opt_date(i.start),
-            i.hours
-                .as_ref()
-                .map(|h| h.get(twente_kaart_core::Lang::Nl).to_string())
-                .unwrap_or_default(),
-            i.patients.map(|p| p.to_string()).unwrap_or_default(),
-            i.price.map(|p| p.min.to_string()).unwrap_or_default(),
-            i.price
-                .and_then(|p| p.max)
-                .map(|p| p.to_string())
-                .unwrap_or_default(),
-            i.price
-                .map(|p| {
-                    if p.per == PricePeriod::Maand {
-                        "maand"
-                    } else {
-                        "eenmalig"
-                    }
-                    .to_string()
-                })
-                .unwrap_or_default(),
-            i.sector.map(|s| s.as_str().to_string()).unwrap_or_default(),
-            if i.featured {
-                "ja".into()
-            } else {
-                String::new()
-            },
-        ];
-        s.push_str(
-            &fields
-                .iter()
-                .map(|f| quote(f, sep))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        s.push('\n');
+pub fn listings_to_csv(items: &[Listing]) -> Result<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_writer(Vec::from("\u{feff}".as_bytes()));
+    writer.write_record(COLUMNS)?;
+    for item in items {
+        writer.serialize(ItemRow::from_listing(item))?;
     }
-    s
+    Ok(String::from_utf8(writer.into_inner()?)?)
 }
 
 fn listings_path() -> PathBuf {
@@ -347,6 +123,7 @@ pub fn import(args: &[String]) -> Result<()> {
         .unwrap_or_else(listings_path);
     let csv = std::fs::read_to_string(input)
         .with_context(|| format!("reading {input} (UTF-8 expected)"))?;
+    let lines: Vec<u64> = rows_from_csv(&csv)?.iter().map(|r| r.line).collect();
     let items = listings_from_csv(&csv)?;
     let current: ListingsFile = serde_json::from_slice(&std::fs::read(listings_path())?)
         .context("reading the current listings.json for its meta")?;
@@ -371,7 +148,12 @@ pub fn import(args: &[String]) -> Result<()> {
     )?;
     let errors: Vec<_> = parsed.errors().collect();
     for p in &parsed.problems {
-        println!("{:?}: {p}", p.severity());
+        let row = p
+            .item_index
+            .and_then(|i| lines.get(i))
+            .map(|l| format!("{input}, line {l}: "))
+            .unwrap_or_default();
+        println!("{:?}: {row}{p}", p.severity());
     }
     if !errors.is_empty() {
         bail!("{} errors: nothing written", errors.len());
@@ -389,7 +171,7 @@ pub fn export(args: &[String]) -> Result<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("listings.csv"));
     let file: ListingsFile = serde_json::from_slice(&std::fs::read(listings_path())?)?;
-    std::fs::write(&out, listings_to_csv(&file.items))?;
+    std::fs::write(&out, listings_to_csv(&file.items)?)?;
     println!("wrote {} items to {}", file.items.len(), out.display());
     Ok(())
 }
@@ -397,26 +179,24 @@ pub fn export(args: &[String]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use twente_kaart_core::LocalizedText;
 
     #[test]
     fn round_trip_keeps_every_field() {
+        // The demo data, and one item that uses every field the format has (translations of every text,
+        // contact url and phone, a price range, sector, training, featured, separators and newlines in text).
         let file: ListingsFile =
             serde_json::from_slice(&std::fs::read(listings_path()).unwrap()).unwrap();
-        let csv = listings_to_csv(&file.items);
+        let every: Listing =
+            serde_json::from_str(include_str!("../../tests/fixtures/every-field.json")).unwrap();
+        let mut items = file.items.clone();
+        items.push(every);
+        let csv = listings_to_csv(&items).unwrap();
         let back = listings_from_csv(&csv).unwrap();
-        // Hours are exported in Dutch only; everything else survives exactly.
-        let strip = |v: &[Listing]| {
-            v.iter()
-                .cloned()
-                .map(|mut l| {
-                    l.hours = l
-                        .hours
-                        .map(|h| LocalizedText::Plain(h.get(twente_kaart_core::Lang::Nl).into()));
-                    l
-                })
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(strip(&back), strip(&file.items));
+        assert_eq!(back.len(), items.len());
+        for (b, i) in back.iter().zip(&items) {
+            assert_eq!(b, i, "{} changed in the round trip", i.id);
+        }
     }
 
     #[test]
@@ -429,6 +209,28 @@ mod tests {
         );
         assert_eq!(items[0].updated.to_string(), "2026-02-01");
         assert_eq!(items[0].valid_until.unwrap().to_string(), "2026-12-31");
+    }
+
+    #[test]
+    fn a_cell_that_does_not_read_names_its_line_and_column() {
+        let csv =
+            "id;category;kind;municipality;town;title;description;updated;contact_email;hours_en\n\
+                   prk-x;praktijk;waarneming;GM0153;Enschede;T;D;2026-01-01;;3 days\n\
+                   prk-y;praktijk;kiosk;GM0153;Enschede;T;D;2026-01-01;;\n";
+        let e = listings_from_csv(csv).unwrap_err().to_string();
+        assert!(
+            e.starts_with("line 3, column `kind`: unknown variant `kiosk`"),
+            "{e}"
+        );
+        let csv = csv.lines().take(2).collect::<Vec<_>>().join("\n");
+        let items = listings_from_csv(&csv).unwrap();
+        assert_eq!(
+            items[0]
+                .hours
+                .as_ref()
+                .map(|h| h.get(twente_kaart_core::Lang::En)),
+            Some("3 days")
+        );
     }
 
     #[test]
