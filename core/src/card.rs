@@ -82,7 +82,7 @@ pub fn email(item: &Listing) -> Option<&str> {
     item.contact
         .as_ref()
         .and_then(|c| c.email.as_deref())
-        .filter(|e| crate::validate::is_email(e))
+        .filter(|e| crate::checks::is_email(e))
 }
 
 /// A municipality's `items` per category (in data order), for the categories whose layer is on; the

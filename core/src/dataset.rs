@@ -5,48 +5,11 @@ use crate::date::Date;
 use crate::error::{decode, location_of, strip_position, DataError, Location};
 use crate::listing::Listing;
 use crate::municipality::Municipality;
-use crate::text::LocalizedText;
-use crate::validate::{validate_items, Problem, ProblemKind, Severity};
+use crate::validate::{validate_items, Placed, Problem, ProblemKind, Severity};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-/// The campaign's contact, shown in the widget's header and footer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct CampaignContact {
-    /// E-mail address, e.g. info@huisartsintwente.nl.
-    pub email: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// The campaign's website.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-}
-
-/// The metadata block of the listings file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Meta {
-    /// Dataset title, e.g. "Huisarts in Twente".
-    pub title: LocalizedText,
-    /// One intro line shown above the map.
-    pub intro: LocalizedText,
-    pub contact: CampaignContact,
-    /// When the data was last updated (shown in the footer).
-    pub updated: Date,
-    /// Demo content: the widget shows a "demo data" badge.
-    #[serde(default)]
-    pub demo: bool,
-    /// Kiosk mode: the "talk to us here at the stand" line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stand_text: Option<LocalizedText>,
-    /// The region's hospitals and out-of-hours GP posts: a context layer of the map, and the distance to the
-    /// nearest post on every practice's card.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub care: Vec<crate::care::CareSite>,
-}
+pub use crate::meta::{CampaignContact, Meta};
 
 /// The listings file as written: `{ "$schema": …, "meta": {…}, "items": [ … ] }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -166,13 +129,6 @@ pub fn parse_listings(
     })
 }
 
-/// An item that parsed, with where it stands in the file.
-pub struct Placed {
-    pub index: usize,
-    pub at: Location,
-    pub item: Listing,
-}
-
 const NOT_AN_OBJECT: &str =
     "the file must be an object { \"meta\": …, \"items\": […] }, not an array";
 
@@ -212,12 +168,4 @@ fn peek_id(src: &str) -> Option<String> {
     }
     let v: IdOnly = serde_json::from_str(src).ok()?;
     v.id?.as_str().map(|s| s.chars().take(64).collect())
-}
-
-/// Everything the widget shows, loaded and checked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Dataset {
-    pub municipalities: Vec<Municipality>,
-    pub context: Vec<Municipality>,
-    pub listings: ParsedListings,
 }

@@ -6,6 +6,7 @@
 
 pub mod card;
 pub mod care;
+pub mod checks;
 pub mod dataset;
 pub mod date;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod html;
 pub mod i18n;
 pub mod listing;
 pub mod map;
+pub mod meta;
 pub mod municipality;
 pub mod plan;
 pub mod qr;
@@ -23,8 +25,9 @@ pub mod summary;
 pub mod text;
 pub mod validate;
 
-pub use dataset::{Dataset, ListingsFile, Meta, ParsedListings};
+pub use dataset::{ListingsFile, ParsedListings};
 pub use error::{DataError, Location};
 pub use listing::{Category, Kind, Listing, Sector};
+pub use meta::Meta;
 pub use municipality::{Municipality, MunicipalityFile};
 pub use text::{Lang, LocalizedText};

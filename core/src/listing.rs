@@ -273,9 +273,9 @@ pub fn is_safe_link(link: &str) -> bool {
     } else if let Some(rest) = lower.strip_prefix("http://") {
         has_host(rest)
     } else if let Some(rest) = lower.strip_prefix("mailto:") {
-        crate::validate::is_email(rest)
+        crate::checks::is_email(rest)
     } else if let Some(rest) = lower.strip_prefix("tel:") {
-        crate::validate::is_phone(rest)
+        crate::checks::is_phone(rest)
     } else {
         false
     }

@@ -107,7 +107,7 @@ pub fn parse_municipalities(file: &str, bytes: &[u8]) -> Result<MunicipalityFile
         if name.trim().is_empty() || name.chars().count() > 60 {
             return Err(geo_err("`name` must be 1 to 60 characters".into()));
         }
-        if crate::validate::has_hidden_characters(&name) {
+        if crate::checks::has_hidden_characters(&name) {
             return Err(geo_err(format!(
                 "`name` contains invisible or direction-changing characters: `{}`",
                 truncate(&name)
@@ -212,7 +212,7 @@ fn check_ring(ring: &Ring) -> Result<(), &'static str> {
 
 /// At most 40 characters, hidden ones made visible: for quoting a value in a message.
 fn truncate(s: &str) -> String {
-    crate::validate::visible(&s.chars().take(40).collect::<String>())
+    crate::checks::visible(&s.chars().take(40).collect::<String>())
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Validation rules for the listings: one implementation, run by `cargo xtask data check` and by the widget.
 //! Every rule returns all problems it finds, each with the file, line and item id a person needs.
 
-use crate::dataset::{Meta, Placed};
 use crate::date::Date;
 use crate::error::Location;
 use crate::listing::{is_safe_link, Category, Listing};
+use crate::meta::Meta;
 use crate::municipality::Municipality;
 use crate::text::LocalizedText;
 use std::collections::HashMap;
@@ -147,64 +147,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A plausible e-mail address: one `@`, a dot in the domain, no spaces or markup characters.
-pub fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    let ok = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
-    !local.is_empty()
-        && local.chars().all(ok)
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
-}
-
-/// A plausible phone number: 6 to 15 digits, optionally with spaces, dashes, parentheses and a leading +.
-pub fn is_phone(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    (6..=15).contains(&digits)
-        && s.chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0))
-}
-
-fn is_id(s: &str) -> bool {
-    (1..=64).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// Bidirectional overrides and zero-width characters can make text read differently than it is stored.
-pub fn has_hidden_characters(s: &str) -> bool {
-    s.chars().any(is_hidden)
-}
-
-fn is_hidden(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
-
-/// A value quoted in a message (an id, a code), with invisible, direction-changing and control characters
-/// written as `\u{…}`: otherwise "unknown code `GM0153`" names a code that looks right but is not.
-///
-/// ```
-/// use twente_kaart_core::validate::visible;
-/// assert_eq!(visible("GM0153\u{200b}"), "GM0153\\u{200b}");
-/// ```
-pub fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if is_hidden(c) || c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
+use crate::checks::is_id;
+pub use crate::checks::{has_hidden_characters, is_email, is_phone, visible};
 
 struct Checker<'a> {
     file: &'a str,
@@ -258,6 +202,13 @@ impl Checker<'_> {
             self.push(placed, Some(field), ProblemKind::HttpLink);
         }
     }
+}
+
+/// An item that parsed, with where it stands in the file: what the validator checks.
+pub struct Placed {
+    pub index: usize,
+    pub at: Location,
+    pub item: Listing,
 }
 
 /// Checks the metadata block.

@@ -241,3 +241,63 @@ test("src/early.js (the early script in every page): valid JavaScript, and no ev
   assert.ok(js.length > 500, "early.js read");
   assert.deepEqual(embedViolations(js), []);
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// 5. No module imports another in a circle (core, xtask, the widget): every `crate::<module>` a file names in
+//    code (not in comments or tests) is an edge from its top-level module; a strongly connected component of
+//    more than one module is a circle.
+
+/// The top-level module graph of the crate whose sources are `files` ({ path relative to src, text }).
+export function moduleGraph(files) {
+  const g = new Map();
+  for (const { rel, text } of files) {
+    const mod = rel.replace(/\.rs$/, "").split("/")[0];
+    if (mod === "lib" || mod === "main" || rel.startsWith("bin/")) continue;
+    const cls = classify(text);
+    const code = [...text].map((c, i) => (cls[i] === "c" ? c : " ")).join("").split("#[cfg(test)]")[0];
+    const deps = g.get(mod) || new Set();
+    for (const m of code.matchAll(/crate::(\w+)/g)) if (m[1] !== mod) deps.add(m[1]);
+    for (const m of code.matchAll(/use crate::\{([^}]*)\}/g)) {
+      for (const part of m[1].split(",")) { const p = part.trim().split("::")[0]; if (p && p !== mod) deps.add(p); }
+    }
+    g.set(mod, deps);
+  }
+  return g;
+}
+
+/// The circles of a module graph (Tarjan's strongly connected components of more than one module).
+export function circles(g) {
+  let n = 0;
+  const index = new Map(), low = new Map(), stack = [], on = new Set(), out = [];
+  const visit = (v) => {
+    index.set(v, n); low.set(v, n); n++; stack.push(v); on.add(v);
+    for (const w of g.get(v) || []) {
+      if (!g.has(w)) continue;
+      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
+      else if (on.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    }
+    if (low.get(v) === index.get(v)) {
+      const comp = [];
+      let w;
+      do { w = stack.pop(); on.delete(w); comp.push(w); } while (w !== v);
+      if (comp.length > 1) out.push(comp.sort());
+    }
+  };
+  for (const v of g.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
+test("scanner self-test: a circle between two modules is found, a chain is not", () => {
+  const files = (a, b) => [{ rel: "a.rs", text: a }, { rel: "b.rs", text: b }, { rel: "c.rs", text: "// crate::a\n" }];
+  assert.deepEqual(circles(moduleGraph(files("use crate::b::X;", "fn f() { crate::a::g() }"))), [["a", "b"]]);
+  assert.deepEqual(circles(moduleGraph(files("use crate::{b::X, c};", "/// see crate::a\nfn f() {}"))), []);
+});
+
+for (const dir of ["core/src", "xtask/src", "src"]) {
+  test(`${dir}: no module imports another in a circle`, () => {
+    const base = path.join(ROOT, dir);
+    const files = rustFiles(base).map((f) => ({ rel: path.relative(base, f), text: fs.readFileSync(f, "utf8") }));
+    assert.ok(files.length >= 5, `scanned ${files.length} files in ${dir}`);
+    assert.deepEqual(circles(moduleGraph(files)), [], `module circles in ${dir}`);
+  });
+}

@@ -144,7 +144,7 @@ pub fn import(args: &[String]) -> Result<()> {
         "listings.json",
         json.as_bytes(),
         Some(&map.municipalities),
-        Some(crate::data::today()),
+        Some(crate::today::today()),
     )?;
     let errors: Vec<_> = parsed.errors().collect();
     for p in &parsed.problems {

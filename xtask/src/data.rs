@@ -3,7 +3,6 @@
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use twente_kaart_core::dataset::parse_listings;
-use twente_kaart_core::date::Date;
 use twente_kaart_core::municipality::parse_municipalities;
 use twente_kaart_core::validate::Severity;
 
@@ -28,30 +27,6 @@ pub fn run(args: &[String]) -> Result<()> {
         ),
         _ => bail!("usage: cargo xtask data check|boundaries|schema|import-csv|export-csv|rank"),
     }
-}
-
-/// Today's date (UTC) for the expiry check, from the system clock.
-pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let days = (secs / 86_400) as i64;
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    Date::new(year, month, day).unwrap_or(Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    })
 }
 
 /// Counts of a check, for the closing line and the benchmark.
@@ -84,7 +59,7 @@ pub fn check_dir(dir: &Path, quiet: bool) -> Result<CheckReport> {
         "listings.json",
         &bytes,
         map.as_ref().map(|m| m.municipalities.as_slice()),
-        Some(today()),
+        Some(crate::today::today()),
     ) {
         Ok(parsed) => {
             items = parsed.items.len();

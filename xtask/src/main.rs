@@ -15,6 +15,7 @@ mod schema;
 mod serve;
 mod setup;
 mod test;
+mod today;
 
 use anyhow::{bail, Result};
 use std::path::PathBuf;

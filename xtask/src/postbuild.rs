@@ -127,7 +127,7 @@ struct Prerendered {
 fn prerender(data: &Path) -> Result<Prerendered> {
     let sh = xshell::Shell::new()?;
     let _dir = sh.push_dir(crate::root());
-    let today = crate::data::today().to_string();
+    let today = crate::today::today().to_string();
     let json = xshell::cmd!(
         sh,
         "cargo run --quiet -p twente-kaart --no-default-features --features ssr --bin prerender -- {data} {today}"
@@ -154,7 +154,7 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
         "listings.json",
         &std::fs::read(data.join("listings.json"))?,
         Some(&geo.municipalities),
-        Some(crate::data::today()),
+        Some(crate::today::today()),
     )?;
     let pages = prerender(data)?;
     std::fs::write(dist.join(&pages.panels_name), &pages.panels)?;
