@@ -15,7 +15,7 @@ pub struct Config {
     /// as given: the plan panel checks them against the data and explains what is wrong.
     pub werk: Option<String>,
     pub partner: Option<String>,
-    pub layers: [bool; 3],
+    pub layers: twente_kaart_core::listing::PerCategory<bool>,
     pub accent: Option<String>,
     pub compact: bool,
     pub kiosk: bool,
@@ -40,7 +40,7 @@ impl Default for Config {
             item: None,
             werk: None,
             partner: None,
-            layers: [true; 3],
+            layers: twente_kaart_core::listing::all_layers(),
             accent: None,
             compact: false,
             kiosk: false,
@@ -119,16 +119,16 @@ impl Config {
             .filter(|_| c.werk.is_some())
             .map(|v| v.chars().take(64).collect());
         if let Some(v) = get("layers") {
-            let mut layers = [false; 3];
+            let mut layers = twente_kaart_core::listing::PerCategory::<bool>::default();
             for part in v.split(',') {
                 match Category::parse(part.trim()) {
-                    Some(cat) => layers[twente_kaart_core::summary::category_index(cat)] = true,
+                    Some(cat) => layers[cat] = true,
                     None => warn(format!(
                         "ignoring layer `{part}`: use praktijk, wonen, partnerwerk"
                     )),
                 }
             }
-            if layers.iter().any(|l| *l) {
+            if layers.values().any(|l| *l) {
                 c.layers = layers;
             }
         }

@@ -29,7 +29,7 @@ fn is_pristine(state: &AppState) -> bool {
         && state.cluster.get_untracked().is_none()
         && state.search.get_untracked().is_empty()
         && state.category.get_untracked().is_none()
-        && state.layers.get_untracked() == [true; 3]
+        && state.layers.get_untracked() == twente_kaart_core::listing::all_layers()
 }
 
 /// Starts the idle timer and the attract loop. `idle_seconds` comes from `?idle=` (default 60).

@@ -14,7 +14,7 @@ pub struct Data {
     pub layout: Option<Arc<MapLayout>>,
     pub items: Vec<Listing>,
     /// `[praktijk, wonen, partnerwerk]` per municipality code, over all items (layers do not change it).
-    pub counts: HashMap<String, [usize; 3]>,
+    pub counts: HashMap<String, twente_kaart_core::listing::PerCategory<usize>>,
     /// How many items were left out because of errors.
     pub skipped: usize,
     /// Per item, its titles, descriptions and town in lower case: built once, so a search keystroke does not
@@ -32,7 +32,7 @@ impl Data {
             .map(|m| m.name.as_str())
     }
 
-    pub fn counts_of(&self, code: &str) -> [usize; 3] {
+    pub fn counts_of(&self, code: &str) -> twente_kaart_core::listing::PerCategory<usize> {
         self.counts.get(code).copied().unwrap_or_default()
     }
 
@@ -76,8 +76,8 @@ pub struct AppState {
     pub item: RwSignal<Option<String>>,
     /// Ids of a cluster of markers whose list is open.
     pub cluster: RwSignal<Option<Vec<String>>>,
-    /// Which layers show: `[praktijk, wonen, partnerwerk]`.
-    pub layers: RwSignal<[bool; 3]>,
+    /// Which layers show.
+    pub layers: RwSignal<twente_kaart_core::listing::PerCategory<bool>>,
     pub search: RwSignal<String>,
     pub category: RwSignal<Option<Category>>,
     /// The municipality under the pointer or keyboard focus (for the info line).
@@ -149,7 +149,7 @@ impl AppState {
         self.cluster.set(None);
         self.search.set(String::new());
         self.category.set(None);
-        self.layers.set([true; 3]);
+        self.layers.set(twente_kaart_core::listing::all_layers());
         self.list_open.set(false);
         self.close_plan();
     }
@@ -182,7 +182,7 @@ impl AppState {
     }
 
     pub fn layer_on(&self, c: Category) -> bool {
-        self.layers.get()[twente_kaart_core::summary::category_index(c)]
+        self.layers.get()[c]
     }
 }
 

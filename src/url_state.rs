@@ -3,7 +3,6 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use twente_kaart_core::Category;
 
 /// The state as query pairs, in a stable order. Layers are written only when not all are on.
 pub fn state_pairs(state: &AppState) -> Vec<(&'static str, String)> {
@@ -15,11 +14,10 @@ pub fn state_pairs(state: &AppState) -> Vec<(&'static str, String)> {
         pairs.push(("item", item));
     }
     let layers = state.layers.get();
-    if layers.iter().any(|on| !on) {
-        let on: Vec<&str> = Category::ALL
+    if layers.values().any(|on| !on) {
+        let on: Vec<&str> = layers
             .iter()
-            .zip(layers)
-            .filter(|(_, on)| *on)
+            .filter(|(_, on)| **on)
             .map(|(c, _)| c.as_str())
             .collect();
         pairs.push(("layers", on.join(",")));

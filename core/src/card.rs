@@ -89,17 +89,14 @@ pub fn email(item: &Listing) -> Option<&str> {
 /// categories without items left out. Shared by the live panel and the prerendered one.
 pub fn panel_groups<'a>(
     items: impl IntoIterator<Item = &'a Listing>,
-    layers: [bool; 3],
+    layers: crate::listing::PerCategory<bool>,
 ) -> Vec<(Category, Vec<&'a Listing>)> {
-    let mut groups: [Vec<&Listing>; 3] = Default::default();
+    let mut groups: crate::listing::PerCategory<Vec<&Listing>> = Default::default();
     for item in items {
-        groups[crate::summary::category_index(item.category)].push(item);
+        groups[item.category].push(item);
     }
-    Category::ALL
+    groups
         .into_iter()
-        .zip(groups)
-        .zip(layers)
-        .filter(|((_, of_c), on)| *on && !of_c.is_empty())
-        .map(|(group, _)| group)
+        .filter(|(c, of_c)| layers[*c] && !of_c.is_empty())
         .collect()
 }

@@ -3,7 +3,7 @@
 //! error), the prerender (native, at build time) and the widget (wasm) share it, and it adds no proc-macro
 //! build time and no runtime lookup. Placeholders are `{n}`-style and filled by [`fill`].
 
-use crate::listing::{Category, Kind, Sector};
+use crate::listing::{Category, Kind, PerCategory, Sector};
 use crate::text::Lang;
 
 /// All UI strings of one language. Fields ending in `_one`/`_other` are singular/plural forms.
@@ -21,8 +21,8 @@ pub struct Strings {
     pub wonen_other: &'static str,
     pub partnerwerk_one: &'static str,
     pub partnerwerk_other: &'static str,
-    pub kinds: [&'static str; 10],
-    pub sectors: [&'static str; 6],
+    pub kinds: KindNames,
+    pub sectors: SectorNames,
     pub legend_title: &'static str,
     pub legend_none: &'static str,
     pub close: &'static str,
@@ -131,6 +131,63 @@ pub struct Strings {
     pub months: [&'static str; 12],
 }
 
+/// The name of every kind, a field each: a missing name is a compile error, and no name can be read for
+/// another kind (as with a list looked up by position).
+#[derive(Debug)]
+pub struct KindNames {
+    pub overname: &'static str,
+    pub associatie: &'static str,
+    pub waarneming: &'static str,
+    pub startpraktijk: &'static str,
+    pub koop: &'static str,
+    pub huur: &'static str,
+    pub nieuwbouw: &'static str,
+    pub praktijkwoning: &'static str,
+    pub praktijkruimte: &'static str,
+    pub werkgever: &'static str,
+}
+
+impl KindNames {
+    pub fn get(&self, k: Kind) -> &'static str {
+        match k {
+            Kind::Overname => self.overname,
+            Kind::Associatie => self.associatie,
+            Kind::Waarneming => self.waarneming,
+            Kind::Startpraktijk => self.startpraktijk,
+            Kind::Koop => self.koop,
+            Kind::Huur => self.huur,
+            Kind::Nieuwbouw => self.nieuwbouw,
+            Kind::Praktijkwoning => self.praktijkwoning,
+            Kind::Praktijkruimte => self.praktijkruimte,
+            Kind::Werkgever => self.werkgever,
+        }
+    }
+}
+
+/// The name of every sector, a field each (see [`KindNames`]).
+#[derive(Debug)]
+pub struct SectorNames {
+    pub zorg: &'static str,
+    pub onderwijs_onderzoek: &'static str,
+    pub techniek_industrie: &'static str,
+    pub overheid: &'static str,
+    pub zakelijke_dienstverlening: &'static str,
+    pub overig: &'static str,
+}
+
+impl SectorNames {
+    pub fn get(&self, s: Sector) -> &'static str {
+        match s {
+            Sector::Zorg => self.zorg,
+            Sector::OnderwijsOnderzoek => self.onderwijs_onderzoek,
+            Sector::TechniekIndustrie => self.techniek_industrie,
+            Sector::Overheid => self.overheid,
+            Sector::ZakelijkeDienstverlening => self.zakelijke_dienstverlening,
+            Sector::Overig => self.overig,
+        }
+    }
+}
+
 impl Strings {
     /// The table for `lang`.
     pub fn get(lang: Lang) -> &'static Strings {
@@ -160,11 +217,11 @@ impl Strings {
     }
 
     pub fn kind(&self, k: Kind) -> &'static str {
-        self.kinds[Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)]
+        self.kinds.get(k)
     }
 
     pub fn sector_name(&self, s: Sector) -> &'static str {
-        self.sectors[Sector::ALL.iter().position(|x| *x == s).unwrap_or(0)]
+        self.sectors.get(s)
     }
 
     /// "Enschede: 6 praktijken, 4 woningen, 5 werkgevers" — the accessible name of a municipality, with the
@@ -172,20 +229,18 @@ impl Strings {
     pub fn municipality_summary(
         &self,
         name: &str,
-        counts: [usize; 3],
-        layers: [bool; 3],
+        counts: PerCategory<usize>,
+        layers: PerCategory<bool>,
     ) -> String {
         format!("{name}: {}", self.counts_line(counts, layers))
     }
 
     /// "6 praktijken, 4 woningen, 5 werkgevers" for the layers that are on.
-    pub fn counts_line(&self, counts: [usize; 3], layers: [bool; 3]) -> String {
-        let parts: Vec<String> = Category::ALL
-            .iter()
-            .zip(counts)
-            .zip(layers)
-            .filter(|(_, on)| *on)
-            .map(|((c, n), _)| self.count(*c, n))
+    pub fn counts_line(&self, counts: PerCategory<usize>, layers: PerCategory<bool>) -> String {
+        let parts: Vec<String> = counts
+            .into_iter()
+            .filter(|(c, _)| layers[*c])
+            .map(|(c, n)| self.count(c, n))
             .collect();
         parts.join(", ")
     }
@@ -241,7 +296,7 @@ pub fn format_date(lang: Lang, d: crate::date::Date) -> String {
 
 /// A distance in km with one decimal and the language's decimal sign: "8,2 km" (nl, de), "8.2 km" (en).
 pub fn format_km(lang: Lang, km: f64) -> String {
-    let s = format!("{:.1} km", km.max(0.0));
+    let s = format!("{} km", crate::plan::fixed(km.max(0.0), 1));
     if lang == Lang::En {
         s
     } else {
@@ -285,26 +340,26 @@ pub static NL: Strings = Strings {
     wonen_other: "{n} woningen",
     partnerwerk_one: "{n} werkgever",
     partnerwerk_other: "{n} werkgevers",
-    kinds: [
-        "Overname",
-        "Associatie",
-        "Waarneming",
-        "Startpraktijk",
-        "Koop",
-        "Huur",
-        "Nieuwbouw",
-        "Woning met praktijk",
-        "Praktijkruimte",
-        "Werkgever",
-    ],
-    sectors: [
-        "Zorg",
-        "Onderwijs en onderzoek",
-        "Techniek en industrie",
-        "Overheid",
-        "Zakelijke dienstverlening",
-        "Overig",
-    ],
+    kinds: KindNames {
+        overname: "Overname",
+        associatie: "Associatie",
+        waarneming: "Waarneming",
+        startpraktijk: "Startpraktijk",
+        koop: "Koop",
+        huur: "Huur",
+        nieuwbouw: "Nieuwbouw",
+        praktijkwoning: "Woning met praktijk",
+        praktijkruimte: "Praktijkruimte",
+        werkgever: "Werkgever",
+    },
+    sectors: SectorNames {
+        zorg: "Zorg",
+        onderwijs_onderzoek: "Onderwijs en onderzoek",
+        techniek_industrie: "Techniek en industrie",
+        overheid: "Overheid",
+        zakelijke_dienstverlening: "Zakelijke dienstverlening",
+        overig: "Overig",
+    },
     legend_title: "Open praktijken per gemeente",
     legend_none: "geen",
     close: "Sluiten",
@@ -435,26 +490,26 @@ pub static EN: Strings = Strings {
     wonen_other: "{n} homes",
     partnerwerk_one: "{n} employer",
     partnerwerk_other: "{n} employers",
-    kinds: [
-        "Practice takeover",
-        "Associate",
-        "Locum",
-        "Start a practice",
-        "Buy",
-        "Rent",
-        "New-build",
-        "Home with practice",
-        "Practice premises",
-        "Employer",
-    ],
-    sectors: [
-        "Care",
-        "Education and research",
-        "Tech and industry",
-        "Government",
-        "Business services",
-        "Other",
-    ],
+    kinds: KindNames {
+        overname: "Practice takeover",
+        associatie: "Associate",
+        waarneming: "Locum",
+        startpraktijk: "Start a practice",
+        koop: "Buy",
+        huur: "Rent",
+        nieuwbouw: "New-build",
+        praktijkwoning: "Home with practice",
+        praktijkruimte: "Practice premises",
+        werkgever: "Employer",
+    },
+    sectors: SectorNames {
+        zorg: "Care",
+        onderwijs_onderzoek: "Education and research",
+        techniek_industrie: "Tech and industry",
+        overheid: "Government",
+        zakelijke_dienstverlening: "Business services",
+        overig: "Other",
+    },
     legend_title: "Open practices per municipality",
     legend_none: "none",
     close: "Close",
@@ -585,8 +640,26 @@ pub static DE: Strings = Strings {
     wonen_other: "{n} Wohnungen",
     partnerwerk_one: "{n} Arbeitgeber",
     partnerwerk_other: "{n} Arbeitgeber",
-    kinds: ["Praxisübernahme", "Assoziation", "Vertretung", "Praxisgründung", "Kauf", "Miete", "Neubau", "Wohnhaus mit Praxis", "Praxisräume", "Arbeitgeber"],
-    sectors: ["Gesundheit", "Bildung und Forschung", "Technik und Industrie", "Öffentlicher Dienst", "Unternehmensdienste", "Sonstiges"],
+    kinds: KindNames {
+        overname: "Praxisübernahme",
+        associatie: "Assoziation",
+        waarneming: "Vertretung",
+        startpraktijk: "Praxisgründung",
+        koop: "Kauf",
+        huur: "Miete",
+        nieuwbouw: "Neubau",
+        praktijkwoning: "Wohnhaus mit Praxis",
+        praktijkruimte: "Praxisräume",
+        werkgever: "Arbeitgeber",
+    },
+    sectors: SectorNames {
+        zorg: "Gesundheit",
+        onderwijs_onderzoek: "Bildung und Forschung",
+        techniek_industrie: "Technik und Industrie",
+        overheid: "Öffentlicher Dienst",
+        zakelijke_dienstverlening: "Unternehmensdienste",
+        overig: "Sonstiges",
+    },
     legend_title: "Offene Praxen pro Gemeinde",
     legend_none: "keine",
     close: "Schließen",
@@ -713,14 +786,18 @@ mod tests {
         assert_eq!(placeholders(debug(&NL)), placeholders(debug(&DE)));
     }
 
+    fn counts([p, w, e]: [usize; 3]) -> PerCategory<usize> {
+        enum_map::enum_map! { Category::Praktijk => p, Category::Wonen => w, Category::Partnerwerk => e }
+    }
+
     #[test]
     fn summary_reads_like_a_sentence() {
         assert_eq!(
-            NL.municipality_summary("Enschede", [6, 4, 5], [true; 3]),
+            NL.municipality_summary("Enschede", counts([6, 4, 5]), crate::listing::all_layers()),
             "Enschede: 6 praktijken, 4 woningen, 5 werkgevers"
         );
         assert_eq!(
-            EN.municipality_summary("Borne", [1, 0, 2], [true; 3]),
+            EN.municipality_summary("Borne", counts([1, 0, 2]), crate::listing::all_layers()),
             "Borne: 1 practice, 0 homes, 2 employers"
         );
     }

@@ -5,7 +5,9 @@ use crate::text::LocalizedText;
 use serde::{Deserialize, Serialize};
 
 /// The three layers of the map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, enum_map::Enum,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
@@ -15,6 +17,15 @@ pub enum Category {
     Wonen,
     /// Employers where a doctor's partner can work.
     Partnerwerk,
+}
+
+/// One value per category (which layers are on, how many items each has): indexed by [`Category`], so no
+/// category can be forgotten or mixed up with another's position.
+pub type PerCategory<T> = enum_map::EnumMap<Category, T>;
+
+/// Every layer on.
+pub fn all_layers() -> PerCategory<bool> {
+    PerCategory::from_fn(|_| true)
 }
 
 impl Category {

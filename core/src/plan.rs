@@ -28,26 +28,6 @@ pub fn distance_km(a: [f64; 2], b: [f64; 2]) -> f64 {
     2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
-/// The point `km` away from `from` in the direction `bearing_deg` (clockwise from north), on the sphere.
-pub fn destination(from: [f64; 2], bearing_deg: f64, km: f64) -> [f64; 2] {
-    let (lon1, lat1) = (from[0].to_radians(), from[1].to_radians());
-    let d = km / EARTH_RADIUS_KM;
-    let b = bearing_deg.to_radians();
-    let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * b.cos()).asin();
-    let lon2 = lon1 + (b.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
-    [lon2.to_degrees(), lat2.to_degrees()]
-}
-
-/// A circle of `km` around `center` as a closed ring of `n` points, for the map's reach rings.
-pub fn circle(center: [f64; 2], km: f64, n: usize) -> Vec<[f64; 2]> {
-    let n = n.max(8);
-    let mut ring: Vec<[f64; 2]> = (0..n)
-        .map(|i| destination(center, 360.0 * i as f64 / n as f64, km))
-        .collect();
-    ring.push(ring[0]);
-    ring
-}
-
 /// How one travels to work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -248,9 +228,26 @@ pub fn parse_partner(value: &str) -> Result<PartnerPlace, PlanError> {
     Ok(PartnerPlace::Item(value.to_string()))
 }
 
-/// A point as it is written in a link: longitude first, five decimals (about a metre).
+/// A point as it is written in a link: longitude first, five decimals (about a metre). Integer formatting
+/// only: float formatting would add its machinery to the widget's wasm for this one use.
 pub fn point_param(p: [f64; 2]) -> String {
-    format!("{:.5},{:.5}", p[0], p[1])
+    format!("{},{}", fixed(p[0], 5), fixed(p[1], 5))
+}
+
+/// `v` with exactly `decimals` decimals (at most 9), rounded half away from zero, from integers.
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let scale = 10_i64.pow(decimals.min(9));
+    let n = (v * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, frac) = (
+        n.unsigned_abs() / scale as u64,
+        n.unsigned_abs() % scale as u64,
+    );
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac:0width$}", width = decimals as usize)
+    }
 }
 
 /// A plan whose link was checked against the data: the practice (an index into the items) and where it is,
@@ -404,10 +401,6 @@ mod tests {
             let km = reach_km(30.0, mode);
             assert!((minutes(km, mode) - 30.0).abs() < 1e-9);
         }
-        // A ring's points are all `km` from its centre.
-        for p in circle([6.89, 52.22], 11.5, 48) {
-            assert!((distance_km([6.89, 52.22], p) - 11.5).abs() < 1e-6);
-        }
     }
 
     #[test]
@@ -463,6 +456,11 @@ mod tests {
             );
         }
         assert_eq!(point_param([6.893712, 52.22251]), "6.89371,52.22251");
+        assert_eq!(point_param([-0.5, 52.0]), "-0.50000,52.00000");
+        assert_eq!(
+            (fixed(8.25, 1), fixed(0.04, 1), fixed(12.0, 0)),
+            ("8.3".into(), "0.0".into(), "12".into())
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Counts per municipality and category, and the shading classes of the map's legend.
 
-use crate::listing::{Category, Listing};
+use crate::listing::{Listing, PerCategory};
 use std::collections::HashMap;
 
 /// Shading classes by number of open practices: none, 1–2, 3–5, 6 or more.
@@ -19,28 +19,20 @@ pub fn shade(practices: usize) -> usize {
         .unwrap_or(0)
 }
 
-pub fn category_index(c: Category) -> usize {
-    match c {
-        Category::Praktijk => 0,
-        Category::Wonen => 1,
-        Category::Partnerwerk => 2,
-    }
-}
-
-/// Items per municipality code and category (`[praktijk, wonen, partnerwerk]`).
-pub fn counts_by_municipality(items: &[Listing]) -> HashMap<String, [usize; 3]> {
-    let mut out: HashMap<String, [usize; 3]> = HashMap::new();
+/// Items per municipality code and category.
+pub fn counts_by_municipality(items: &[Listing]) -> HashMap<String, PerCategory<usize>> {
+    let mut out: HashMap<String, PerCategory<usize>> = HashMap::new();
     for item in items {
-        out.entry(item.municipality.clone()).or_default()[category_index(item.category)] += 1;
+        out.entry(item.municipality.clone()).or_default()[item.category] += 1;
     }
     out
 }
 
 /// Items per category over all municipalities.
-pub fn totals(items: &[Listing]) -> [usize; 3] {
-    let mut t = [0; 3];
+pub fn totals(items: &[Listing]) -> PerCategory<usize> {
+    let mut t = PerCategory::default();
     for item in items {
-        t[category_index(item.category)] += 1;
+        t[item.category] += 1;
     }
     t
 }

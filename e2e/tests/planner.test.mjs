@@ -121,7 +121,7 @@ test("planner: from a practice's card to an employer — the ranked homes, dista
     const numbered = await page.locator("g.tk-plan-home-marker").evaluateAll((gs) => gs.map((g) => [g.dataset.item, g.textContent]));
     assert.deepEqual(numbered, expected.slice(0, 20).map((h, n) => [h.id, String(n + 1)]), "the map numbers the homes in list order");
     assert.equal(await page.locator("g.tk-markers").isVisible(), false, "the listing markers are hidden in the plan");
-    assert.equal(await page.locator("path.tk-reach").count(), 2, "a 15-minute reach around each workplace");
+    assert.equal(await page.locator("circle.tk-reach").count(), 2, "a 15-minute reach around each workplace");
 
     // The plan is a link.
     const p = await W.params(page);
@@ -168,7 +168,7 @@ test("planner: a point tapped on the map is the partner's workplace; the link, t
     const point = value.split(",").map(Number);
     assert.equal(point.length, 2);
     // The chosen point is where the visitor tapped: the partner's reach ring is centred there.
-    const ring = await page.locator("path.tk-reach-partner.tk-reach").boundingBox();
+    const ring = await page.locator("circle.tk-reach-partner.tk-reach").boundingBox();
     assert.ok(Math.abs(ring.x + ring.width / 2 - at.x) < 1.5 && Math.abs(ring.y + ring.height / 2 - at.y) < 1.5,
       `ring centred on the tap: ${JSON.stringify(ring)} vs ${JSON.stringify(at)}`);
     assert.match(await page.locator(".tk-plan-places").last().innerText(), /Punt bij /);

@@ -38,7 +38,7 @@ pub fn KioskOverlay(data: SharedData) -> impl IntoView {
             view! {
                 <div class="tk-overlay tk-attract" data-attract=code.clone() on:click=move |_| crate::kiosk::stop_attract(state)>
                     <div class="tk-attract-card">
-                        <p class="tk-overlay-title">{format!("{name} — {}", t.counts_line(counts, [true; 3]))}</p>
+                        <p class="tk-overlay-title">{format!("{name} — {}", t.counts_line(counts, twente_kaart_core::listing::all_layers()))}</p>
                         <ul>{featured.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                         <p class="tk-attract-hint">{t.kiosk_touch_to_start}</p>
                     </div>

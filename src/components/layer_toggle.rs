@@ -4,7 +4,7 @@
 use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
-use twente_kaart_core::summary::{category_index, totals};
+use twente_kaart_core::summary::totals;
 use twente_kaart_core::Category;
 
 #[component]
@@ -19,17 +19,16 @@ pub fn LayerToggle(data: SharedData) -> impl IntoView {
             {Category::ALL
                 .into_iter()
                 .map(|c| {
-                    let i = category_index(c);
                     let id = format!("tk-layer-{}", c.as_str());
                     view! {
                         <div class=format!("tk-layer tk-cat-{}", c.as_str())>
                             <input
                                 type="checkbox"
                                 id=id.clone()
-                                prop:checked=move || state.layers.get()[i]
+                                prop:checked=move || state.layers.get()[c]
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    state.layers.update(|l| l[i] = on);
+                                    state.layers.update(|l| l[c] = on);
                                 }
                             />
                             <label for=id>
@@ -41,7 +40,7 @@ pub fn LayerToggle(data: SharedData) -> impl IntoView {
                                     }}
                                 </svg>
                                 <span>{t.category(c)}</span>
-                                <span class="tk-layer-count">{totals[i]}</span>
+                                <span class="tk-layer-count">{totals[c]}</span>
                             </label>
                         </div>
                     }

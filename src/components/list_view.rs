@@ -5,7 +5,6 @@ use crate::components::item_card::ItemCard;
 use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
-use twente_kaart_core::summary::category_index;
 use twente_kaart_core::Category;
 
 /// Rows shown at first and added per "show more": ten compact rows keep the widget about a screen tall on
@@ -26,7 +25,7 @@ pub fn ListView(data: SharedData) -> impl IntoView {
             let needle = state.search.get().trim().to_lowercase();
             let keep = |n: &usize| {
                 let i = &data.items[*n];
-                layers[category_index(i.category)]
+                layers[i.category]
                     && category.is_none_or(|c| c == i.category)
                     && (needle.is_empty() || data.haystack[*n].contains(&needle))
             };

@@ -88,9 +88,7 @@ pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
             let visible: Vec<(usize, [f64; 2])> = placed
                 .iter()
                 .copied()
-                .filter(|(i, _)| {
-                    layers[twente_kaart_core::summary::category_index(data.items[*i].category)]
-                })
+                .filter(|(i, _)| layers[data.items[*i].category])
                 .collect();
             let points: Vec<[f64; 2]> = visible.iter().map(|(_, p)| *p).collect();
             let r = marker_px / 2.0 * units_per_px;

@@ -16,7 +16,7 @@ pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
     let counts = data.counts_of(&code);
     // A national-scale municipality can have a hundred items: show the first few per category, the rest on
     // request (or at once when the highlighted item is among them).
-    let expanded = RwSignal::new([false; 3]);
+    let expanded = RwSignal::new(twente_kaart_core::listing::PerCategory::<bool>::default());
     let groups = {
         let (data, code) = (data.clone(), code.clone());
         move || {
@@ -34,8 +34,7 @@ pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
             groups
                 .into_iter()
                 .map(|(c, items)| {
-                    let i = twente_kaart_core::summary::category_index(c);
-                    let show_all = open[i] || items.iter().skip(PANEL_PAGE).any(|it| highlighted.as_deref() == Some(it.id.as_str()));
+                    let show_all = open[c] || items.iter().skip(PANEL_PAGE).any(|it| highlighted.as_deref() == Some(it.id.as_str()));
                     let hidden = if show_all { 0 } else { items.len().saturating_sub(PANEL_PAGE) };
                     let shown = items.into_iter().take(if show_all { usize::MAX } else { PANEL_PAGE });
                     view! {
@@ -44,7 +43,7 @@ pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
                             {shown.map(|item| view! { <li><ItemCard item=item heading=4 key_fact=true /></li> }).collect_view()}
                         </ul>
                         {(hidden > 0).then(|| view! {
-                            <button type="button" class="tk-button tk-more" on:click=move |_| expanded.update(|e| e[i] = true)>
+                            <button type="button" class="tk-button tk-more" on:click=move |_| expanded.update(|e| e[c] = true)>
                                 {format!("{} ({hidden})", t.show_more)}
                             </button>
                         })}

@@ -59,7 +59,10 @@ pub fn MunicipalityShape(
     let shape = &layout.shapes[index];
     let code = shape.code.clone();
     let counts = data.counts_of(&code);
-    let class = format!("tk-shape tk-shade-{}", shade(counts[0]));
+    let class = format!(
+        "tk-shape tk-shade-{}",
+        shade(counts[twente_kaart_core::Category::Praktijk])
+    );
     let is_selected = expect_context::<crate::state::Highlights>().municipality_is(&code);
     let is_selected2 = is_selected.clone();
     let label = {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use twente_kaart_core::map::labels::{clear_of, label_boxes, LABELS_MIN_PX};
 use twente_kaart_core::map::projection::fmt;
 use twente_kaart_core::map::MapLayout;
-use twente_kaart_core::plan::{circle, point_param, reach_km, Mode, RING_MINUTES};
+use twente_kaart_core::plan::{point_param, reach_km, Mode, RING_MINUTES};
 
 /// How many homes get a numbered marker (the list goes on; the map stays readable).
 const NUMBERED: usize = 20;
@@ -28,9 +28,13 @@ pub fn PlanLayer(layout: Arc<MapLayout>, data: crate::state::SharedData) -> impl
     };
     let projection = layout.projection;
     let names = label_boxes(&layout);
-    let ring_paths = move |center: [f64; 2]| {
-        RING_MINUTES
-            .map(|m| projection.path([circle(center, reach_km(f64::from(m), Mode::Car), 72)]))
+    // (cx, cy, r) of the 15- and 30-minute rings around a workplace.
+    let rings = move |center: [f64; 2]| {
+        let [x, y] = projection.project(center);
+        RING_MINUTES.map(|m| {
+            let r = reach_km(f64::from(m), Mode::Car) * projection.units_per_km();
+            (fmt(x), fmt(y), fmt(r))
+        })
     };
     let highlights = expect_context::<crate::state::Highlights>();
     let drawing = move || {
@@ -56,12 +60,12 @@ pub fn PlanLayer(layout: Arc<MapLayout>, data: crate::state::SharedData) -> impl
                 </g>
             }
         };
-        let [work15, work30] = ring_paths(plan.work_point);
+        let [work15, work30] = rings(plan.work_point);
         let partner = plan.partner.clone().map(|p| {
-            let [p15, p30] = ring_paths(p.point);
+            let [p15, p30] = rings(p.point);
             view! {
-                <path class="tk-reach tk-reach-partner" d=p15 fill="url(#tk-hatch-partner)"></path>
-                <path class="tk-reach-ring tk-reach-partner" d=p30></path>
+                <circle class="tk-reach tk-reach-partner" cx=p15.0 cy=p15.1 r=p15.2 fill="url(#tk-hatch-partner)"></circle>
+                <circle class="tk-reach-ring tk-reach-partner" cx=p30.0 cy=p30.1 r=p30.2></circle>
             }
         });
         let homes = planner
@@ -97,8 +101,8 @@ pub fn PlanLayer(layout: Arc<MapLayout>, data: crate::state::SharedData) -> impl
                         <line x1="0" y1="0" x2="0" y2="10"></line>
                     </pattern>
                 </defs>
-                <path class="tk-reach tk-reach-work" d=work15 fill="url(#tk-hatch-work)"></path>
-                <path class="tk-reach-ring tk-reach-work" d=work30></path>
+                <circle class="tk-reach tk-reach-work" cx=work15.0 cy=work15.1 r=work15.2 fill="url(#tk-hatch-work)"></circle>
+                <circle class="tk-reach-ring tk-reach-work" cx=work30.0 cy=work30.1 r=work30.2></circle>
                 {partner}
                 {homes}
                 {place(plan.work_point, PlaceSymbol::Work)}

@@ -7,7 +7,6 @@ use crate::state::{AppState, SharedData};
 use leptos::prelude::*;
 use twente_kaart_core::i18n::{fill, Strings};
 use twente_kaart_core::summary::totals;
-use twente_kaart_core::Category;
 
 #[component]
 pub fn SidePanel(data: SharedData) -> impl IntoView {
@@ -36,9 +35,8 @@ fn Overview(data: SharedData) -> impl IntoView {
         <div class="tk-overview">
             <p class="tk-hint">{t.map_hint}</p>
             <ul class="tk-totals">
-                {Category::ALL
+                {totals
                     .into_iter()
-                    .zip(totals)
                     .map(|(c, n)| view! { <li class=format!("tk-total tk-cat-{}", c.as_str())>{t.count(c, n)}</li> })
                     .collect_view()}
             </ul>

@@ -190,7 +190,11 @@ impl EditorState {
                 self.dirty.set(false);
                 self.status.set(NL.downloaded.into());
             }
-            Err(e) => self.status.set(format!("{e:?}")),
+            Err(e) => {
+                // The browser's own reason goes to the console for the web team; the user reads what to do.
+                web_sys::console::warn_2(&"editor: download failed".into(), &e);
+                self.status.set(NL.download_failed.into());
+            }
         }
     }
 

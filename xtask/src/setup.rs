@@ -86,6 +86,12 @@ pub fn build_tools(sh: &Shell) -> Result<()> {
 
 /// binaryen (wasm-opt), playwright-core, axe-core and jsqr, pinned in e2e/package-lock.json.
 pub fn npm_tools(sh: &Shell) -> Result<()> {
+    require_major(
+        sh,
+        "node",
+        NODE_MAJOR,
+        "Node.js (the test harness and the build's npm tools)",
+    )?;
     let e2e = crate::root().join("e2e");
     let opt = e2e.join("node_modules/.bin/wasm-opt");
     let axe = e2e.join("node_modules/axe-core/axe.min.js");
@@ -99,11 +105,40 @@ pub fn npm_tools(sh: &Shell) -> Result<()> {
     Ok(())
 }
 
-/// Debian's chromium and chromedriver, when running as root and they are missing.
+/// The oldest Node.js major version the harness runs on (node:test, fetch, the npm lock file's format).
+const NODE_MAJOR: u32 = 20;
+/// The oldest Chromium major version the tests are written for (container queries, `:has`, CSS nesting).
+const CHROMIUM_MAJOR: u32 = 120;
+
+/// Fails with a clear message when `program`'s major version (from `program --version`) is below `min`.
+fn require_major(sh: &Shell, program: &str, min: u32, what: &str) -> Result<()> {
+    let version = version_of(sh, program).with_context(|| {
+        format!("{what}: `{program}` is not installed (version {min} or newer is needed)")
+    })?;
+    let major = version
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|p| !p.is_empty())
+        .and_then(|p| p.parse::<u32>().ok())
+        .with_context(|| {
+            format!("{what}: cannot read a version from `{program} --version`: {version}")
+        })?;
+    if major < min {
+        bail!("{what}: `{program}` is version {version}; version {min} or newer is needed");
+    }
+    Ok(())
+}
+
+/// Debian's chromium and chromedriver, when running as root and they are missing; then checks the version
+/// the tests will launch.
 pub fn browser(sh: &Shell) -> Result<()> {
     let have = |p: &str| version_of(sh, p).is_some();
     if have("chromium") && have("chromedriver") {
-        return Ok(());
+        return require_major(
+            sh,
+            "chromium",
+            CHROMIUM_MAJOR,
+            "the browser the tests launch",
+        );
     }
     let uid = cmd!(sh, "id -u").quiet().read().unwrap_or_default();
     if uid.trim() != "0" {
@@ -114,5 +149,10 @@ pub fn browser(sh: &Shell) -> Result<()> {
     cmd!(sh, "apt-get install -y -q chromium chromium-driver")
         .env("DEBIAN_FRONTEND", "noninteractive")
         .run()?;
-    Ok(())
+    require_major(
+        sh,
+        "chromium",
+        CHROMIUM_MAJOR,
+        "the browser the tests launch",
+    )
 }

@@ -63,6 +63,12 @@ impl Projection {
         ]
     }
 
+    /// SVG units per km on the ground (the same along both axes: that is what the latitude's cosine is for),
+    /// so a circle of `r` km around a point is an SVG circle (the planner's reach rings).
+    pub fn units_per_km(&self) -> f64 {
+        self.ky / (crate::plan::EARTH_RADIUS_KM * std::f64::consts::PI / 180.0)
+    }
+
     /// The SVG `viewBox` attribute value.
     pub fn view_box(&self) -> String {
         format!("0 0 {} {}", fmt(self.width), fmt(self.height))
