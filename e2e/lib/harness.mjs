@@ -73,7 +73,9 @@ export async function navigatedFrame(iframe, timeout = 20000) {
 /// On a timeout the error says what the page showed instead, so a failure in CI can be understood from its log.
 export async function waitForMap(page, count = 14) {
   try {
-    await page.waitForFunction((n) => !document.getElementById("tk-prerender") && !document.querySelector(".tk-preview") && document.querySelectorAll("path.tk-shape[data-code]").length >= n, count, { timeout: 20000 });
+    // Polled on a timer, not on animation frames: a frame the browser does not paint (an embed below the
+    // fold, a second iframe) gets few or no frames, and the wait would outlast a widget that is long ready.
+    await page.waitForFunction((n) => !document.getElementById("tk-prerender") && !document.querySelector(".tk-preview") && document.querySelectorAll("path.tk-shape[data-code]").length >= n, count, { timeout: 20000, polling: 100 });
   } catch (e) {
     // Bounded: a frame without an execution context would never answer.
     const seen = await Promise.race([page.evaluate(() => ({

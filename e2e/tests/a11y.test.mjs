@@ -100,8 +100,9 @@ test("keyboard only: Tab to the map, arrows to Enschede, Enter, Tab into the pan
     assert.equal(first, "GM0141", "focus starts on the first municipality (Almelo)");
     assert.equal(await page.locator('path.tk-shape[tabindex="0"]').count(), 1, "roving tabindex: one shape in the tab order");
 
-    // Almelo → (right) Borne → (down) Hengelo → (right) Enschede: each step lands on the neighbour in that direction.
-    const steps = [["ArrowRight", "GM0147"], ["ArrowDown", "GM0164"], ["ArrowRight", "GM0153"]];
+    // Almelo → (right) Borne → (down) Hengelo → (right) Enschede → (left) Hengelo → (up) Borne: all four
+    // arrows, each step landing on the neighbour in that direction.
+    const steps = [["ArrowRight", "GM0147"], ["ArrowDown", "GM0164"], ["ArrowRight", "GM0153"], ["ArrowLeft", "GM0164"], ["ArrowUp", "GM0147"]];
     let from = first;
     for (const [key, want] of steps) {
       const a = await W.centre(page, `path.tk-shape[data-code="${from}"]`);
@@ -116,6 +117,9 @@ test("keyboard only: Tab to the map, arrows to Enschede, Enter, Tab into the pan
     }
     assert.equal(await page.locator('path.tk-shape[tabindex="0"]').count(), 1);
 
+    // Back to Enschede for the panel.
+    for (const key of ["ArrowDown", "ArrowRight"]) await page.keyboard.press(key);
+    assert.equal(await W.focused(page), "GM0153");
     await page.keyboard.press("Enter");
     const p = await W.waitForPanel(page, "GM0153");
     assert.equal(await W.focused(page), "GM0153", "focus stays on Enschede after Enter");

@@ -64,3 +64,41 @@ test("200 rounds of open panel, search, clear, close: the wasm memory does not g
   assert.deepEqual(await W.troubles(w), []);
   await w.context.close();
 });
+
+test("100 language switches (the whole widget is rebuilt each time): the wasm memory does not grow, no observer is left behind", async () => {
+  const w = await W.openWidget(browser, server, { init: (page) => page.addInitScript(keepWasmMemory) });
+  const { page } = w;
+  const pages = () => page.evaluate(() => window.__tkWasmMemory.buffer.byteLength);
+  // Counts ResizeObservers the page has made and disconnected (the map's observer is rebuilt with the map).
+  await page.evaluate(() => {
+    const Native = window.ResizeObserver;
+    window.__tkObservers = { made: 0, disconnected: 0 };
+    window.ResizeObserver = class extends Native {
+      constructor(cb) { super(cb); window.__tkObservers.made++; }
+      disconnect() { window.__tkObservers.disconnected++; super.disconnect(); }
+    };
+  });
+  const switches = (n) => page.evaluate(async (n) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    for (let i = 0; i < n; i++) {
+      const lang = ["en", "de", "nl"][i % 3];
+      document.querySelector(`a.tk-lang[hreflang="${lang}"]`).click();
+      for (let f = 0; f < 200 && document.querySelector(".tk")?.getAttribute("lang") !== lang; f++) await frame();
+      if (document.querySelector(".tk")?.getAttribute("lang") !== lang) throw new Error(`never switched to ${lang}`);
+    }
+  }, n);
+  await switches(12);
+  const before = await pages();
+  const observers = await page.evaluate(() => ({ ...window.__tkObservers }));
+  await switches(99);
+  const after = await pages();
+  const obs = await page.evaluate(() => ({ ...window.__tkObservers }));
+  const grown = (after - before) / PAGE;
+  console.log(`wasm memory: ${before / PAGE} pages before, ${after / PAGE} after 99 language switches (+${grown}); observers made ${obs.made - observers.made}, disconnected ${obs.disconnected - observers.disconnected}`);
+  assert.ok(grown <= 1, `the wasm memory grew by ${grown} pages of 64 KiB over 99 language switches`);
+  assert.ok(obs.made - observers.made >= 99, "each switch rebuilt the map (and its observer)");
+  assert.equal(obs.made - observers.made, obs.disconnected - observers.disconnected, "every observer the switches made was disconnected again");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "nl");
+  assert.deepEqual(await W.troubles(w), []);
+  await w.context.close();
+});

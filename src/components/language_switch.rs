@@ -1,4 +1,6 @@
-//! NL / EN / DE: switches the UI language in place (no reload). Links, so they also work before the wasm runs.
+//! NL / EN / DE: switches the UI language in place (no reload) and keeps the choice in the URL. Real links
+//! (`?lang=en`): before the wasm has taken over, a click loads that address, and the widget then starts in
+//! that language (the prerendered first paint itself is Dutch).
 
 use crate::state::AppState;
 use leptos::prelude::*;

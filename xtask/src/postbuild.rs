@@ -1,13 +1,15 @@
-//! Post-build steps on Trunk's `dist/`:
+//! Post-build steps on Trunk's `dist/`, in the order `run` takes them:
 //! 1. Trunk writes its wasm loader as an inline `<script type="module">`, which a strict CSP
-//!    (`script-src 'self'`) blocks. It is moved into an external, content-hashed `loader-<hash>.js`, next to
-//!    the early script (`early-<hash>.js`).
+//!    (`script-src 'self'`) blocks. It is moved into an external, content-hashed `loader-<hash>.js`, and the
+//!    early script (`src/early.js`) is written next to it as `early-<hash>.js`.
 //! 2. The wasm's preload gets low priority (the first paint needs only the page and its stylesheet).
-//! 3. The first paint: the widget's own components rendered at build time (`src/bin/prerender.rs`, the
-//!    widget crate's `ssr` feature) into `index.html` and, in kiosk mode, `kiosk.html`; the municipality
-//!    panels into `panels-<hash>.html`.
-//! 4. The service worker's cache version and asset list (kiosk offline).
-//! 5. `feed.xml`: the Atom feed of open practices.
+//! 3. The data is read and checked as the widget reads it: the build does not publish a page drawn from data
+//!    the widget would refuse.
+//! 4. The first paint: the widget's own components rendered at build time (`src/bin/prerender.rs`, the
+//!    widget crate's `ssr` feature) into `index.html`, and the municipality panels into `panels-<hash>.html`.
+//! 5. `kiosk.html`: the same page with the kiosk's prerendered widget and `<html data-kiosk="1">`.
+//! 6. The service worker's cache version and asset list (kiosk offline).
+//! 7. `feed.xml`: the Atom feed of open practices.
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;
