@@ -37,55 +37,37 @@ impl Shape {
 }
 
 /// Options of the command.
+#[derive(clap::Args)]
 pub struct Options {
+    /// CBS/PDOK GeoJSON files with the municipalities (and their neighbours)
+    #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    /// The region's municipality codes, comma-separated (default: the 14 of Twente)
+    #[arg(long, value_delimiter = ',')]
     pub codes: Vec<String>,
+    /// Also write the touching neighbours as grey context
+    #[arg(long)]
     pub context: bool,
+    /// Simplify until the file is at most this many bytes
+    #[arg(long)]
     pub budget: Option<usize>,
+    /// Decimals of the coordinates
+    #[arg(long, default_value_t = 5)]
     pub precision: u32,
-    pub out: PathBuf,
+    /// Where to write (default public/data/gemeenten.geojson)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
-pub fn run(args: &[String]) -> Result<()> {
-    let mut o = Options {
-        inputs: Vec::new(),
-        codes: TWENTE.iter().map(|s| s.to_string()).collect(),
-        context: false,
-        budget: None,
-        precision: 5,
-        out: crate::root().join("public/data/gemeenten.geojson"),
-    };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--codes" => {
-                o.codes = it
-                    .next()
-                    .context("--codes needs a list")?
-                    .split(',')
-                    .map(|s| s.trim().to_string())
-                    .collect()
-            }
-            "--context" => o.context = true,
-            "--budget" => {
-                o.budget = Some(
-                    it.next()
-                        .context("--budget needs bytes")?
-                        .parse()
-                        .context("--budget: a number of bytes")?,
-                )
-            }
-            "--precision" => {
-                o.precision = it.next().context("--precision needs a number")?.parse()?
-            }
-            "--out" => o.out = PathBuf::from(it.next().context("--out needs a file")?),
-            other if other.starts_with("--") => bail!("unknown option {other}"),
-            file => o.inputs.push(PathBuf::from(file)),
-        }
+pub fn run(options: Options) -> Result<()> {
+    let mut o = options;
+    if o.codes.is_empty() {
+        o.codes = TWENTE.iter().map(|s| s.to_string()).collect();
     }
-    if o.inputs.is_empty() {
-        bail!("usage: cargo xtask data boundaries IN.geojson [MORE.geojson] [--codes …] [--context] [--budget BYTES] [--out FILE]");
-    }
+    let out = o
+        .out
+        .clone()
+        .unwrap_or_else(|| crate::root().join("public/data/gemeenten.geojson"));
     let mut all = Vec::new();
     for input in &o.inputs {
         all.extend(read_shapes(input)?);
@@ -108,10 +90,10 @@ pub fn run(args: &[String]) -> Result<()> {
         .filter(|s| !s.context)
         .map(Shape::vertices)
         .sum();
-    std::fs::write(&o.out, &text).with_context(|| format!("writing {}", o.out.display()))?;
+    std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
     println!(
         "{}: {} municipalities (+{} context); vertices {before} → {after}; bytes {before_bytes} (input) → {}; tolerance {tolerance}°",
-        o.out.display(),
+        out.display(),
         shapes.iter().filter(|s| !s.context).count(),
         shapes.iter().filter(|s| s.context).count(),
         text.len()

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use xshell::{cmd, Shell};
 
-pub fn run(_args: &[String]) -> Result<()> {
+pub fn run() -> Result<()> {
     let sh = Shell::new()?;
     crate::setup::build_tools(&sh)?;
     release(&sh)?;

@@ -111,17 +111,10 @@ fn listings_path() -> PathBuf {
     crate::root().join("public/data/listings.json")
 }
 
-pub fn import(args: &[String]) -> Result<()> {
-    let input = args
-        .first()
-        .context("usage: cargo xtask data import-csv IN.csv [--out FILE]")?;
-    let out = args
-        .iter()
-        .position(|a| a == "--out")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from)
-        .unwrap_or_else(listings_path);
-    let csv = std::fs::read_to_string(input)
+pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
+    let out = out.unwrap_or_else(listings_path);
+    let input = input.display().to_string();
+    let csv = std::fs::read_to_string(&input)
         .with_context(|| format!("reading {input} (UTF-8 expected)"))?;
     let lines: Vec<u64> = rows_from_csv(&csv)?.iter().map(|r| r.line).collect();
     let items = listings_from_csv(&csv)?;
@@ -163,15 +156,9 @@ pub fn import(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-pub fn export(args: &[String]) -> Result<()> {
-    let out = args
-        .iter()
-        .position(|a| a == "--out")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("listings.csv"));
+pub fn export(out: &std::path::Path) -> Result<()> {
     let file: ListingsFile = serde_json::from_slice(&std::fs::read(listings_path())?)?;
-    std::fs::write(&out, listings_to_csv(&file.items)?)?;
+    std::fs::write(out, listings_to_csv(&file.items)?)?;
     println!("wrote {} items to {}", file.items.len(), out.display());
     Ok(())
 }

@@ -1,33 +1,10 @@
 //! `cargo xtask data …`: check, boundaries, schema, import-csv, export-csv, rank.
 
 use anyhow::{bail, Context, Result};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use twente_kaart_core::dataset::parse_listings;
 use twente_kaart_core::municipality::parse_municipalities;
 use twente_kaart_core::validate::Severity;
-
-pub fn run(args: &[String]) -> Result<()> {
-    let rest = args.get(1..).unwrap_or_default();
-    match args.first().map(String::as_str) {
-        Some("check") => check(
-            &rest
-                .first()
-                .map(PathBuf::from)
-                .unwrap_or_else(|| crate::root().join("public/data")),
-        ),
-        Some("boundaries") => crate::boundaries::run(rest),
-        Some("schema") => crate::schema::write_all(),
-        Some("import-csv") => crate::csv::import(rest),
-        Some("export-csv") => crate::csv::export(rest),
-        Some("rank") => crate::rank::run(
-            &rest
-                .first()
-                .map(PathBuf::from)
-                .unwrap_or_else(|| crate::root().join("public/data")),
-        ),
-        _ => bail!("usage: cargo xtask data check|boundaries|schema|import-csv|export-csv|rank"),
-    }
-}
 
 /// Counts of a check, for the closing line and the benchmark.
 pub struct CheckReport {

@@ -17,25 +17,83 @@ mod setup;
 mod test;
 mod today;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
+/// Dev commands of twente-kaart. The README's two: `cargo xtask serve` and `cargo xtask test`.
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-  serve                      build the release widget and serve it on http://127.0.0.1:8080
-  build                      release build into dist/ (what a partner deploys)
-  test                       every check: fmt, clippy, unit, browser (wasm), data, end-to-end
-  bench                      measure size, load and interaction times against the budgets
-  fuzz [--seconds N]         fuzz the data parser and validator
-  data check [DIR]           validate the data files (default public/data)
-  data boundaries IN.geojson [--codes GM0141,…] [--context] [--budget BYTES] [--out FILE]
-                             build the municipality file from a CBS/PDOK GeoJSON
-  data schema                regenerate the JSON Schemas under public/schema/
-  data import-csv IN.csv [--out FILE]   vacancies from a spreadsheet into listings.json
-  data export-csv [--out FILE]          listings.json to a spreadsheet
-  data rank [DIR]            time the planner's ranking on DIR's listings (the benchmark runs it)
-";
+#[derive(Subcommand)]
+enum Command {
+    /// Build the release widget and serve it on http://127.0.0.1:8080
+    Serve {
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Release build into dist/ (what a partner deploys)
+    Build,
+    /// Every check: fmt, clippy, unit, browser (wasm), data, end-to-end
+    Test {
+        /// Only the end-to-end tests (on an existing build)
+        #[arg(long)]
+        e2e_only: bool,
+    },
+    /// Measure size, load and interaction times against the budgets (options go to e2e/bench/run.mjs)
+    Bench {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Fuzz the data parser and validator
+    Fuzz {
+        /// Seconds per target
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+    },
+    /// The data tools
+    #[command(subcommand)]
+    Data(DataCommand),
+    /// Install the build tools (and with --browser, Chromium)
+    Setup {
+        #[arg(long)]
+        browser: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// Validate the data files
+    Check {
+        /// The data folder (default public/data)
+        dir: Option<PathBuf>,
+    },
+    /// Build the municipality file from a CBS/PDOK GeoJSON
+    Boundaries(boundaries::Options),
+    /// Regenerate the JSON Schemas under public/schema/
+    Schema,
+    /// Vacancies from a spreadsheet into listings.json
+    ImportCsv {
+        input: PathBuf,
+        /// Where to write (default public/data/listings.json)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// listings.json to a spreadsheet
+    ExportCsv {
+        #[arg(long, default_value = "listings.csv")]
+        out: PathBuf,
+    },
+    /// Time the planner's ranking on a folder's listings (the benchmark runs it)
+    Rank {
+        /// The data folder (default public/data)
+        dir: Option<PathBuf>,
+    },
+}
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
@@ -45,21 +103,26 @@ pub fn root() -> PathBuf {
         .unwrap_or_default()
 }
 
+/// The data folder given, or the demo's.
+fn data_dir(dir: Option<PathBuf>) -> PathBuf {
+    dir.unwrap_or_else(|| root().join("public/data"))
+}
+
 fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let rest = args.get(1..).unwrap_or_default().to_vec();
-    match args.first().map(String::as_str) {
-        Some("serve") => serve::run(&rest),
-        Some("build") => build::run(&rest),
-        Some("test") => test::run(&rest),
-        Some("bench") => bench::run(&rest),
-        Some("fuzz") => test::fuzz(&rest),
-        Some("data") => data::run(&rest),
-        Some("setup") => setup::run(&rest),
-        Some("-h" | "--help" | "help") | None => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
+    match Cli::parse().command {
+        Command::Serve { port } => serve::run(port),
+        Command::Build => build::run(),
+        Command::Test { e2e_only } => test::run(e2e_only),
+        Command::Bench { args } => bench::run(&args),
+        Command::Fuzz { seconds } => test::fuzz(seconds),
+        Command::Setup { browser } => setup::run(browser),
+        Command::Data(data) => match data {
+            DataCommand::Check { dir } => data::check(&data_dir(dir)),
+            DataCommand::Boundaries(options) => boundaries::run(options),
+            DataCommand::Schema => schema::write_all(),
+            DataCommand::ImportCsv { input, out } => csv::import(&input, out),
+            DataCommand::ExportCsv { out } => csv::export(&out),
+            DataCommand::Rank { dir } => rank::run(&data_dir(dir)),
+        },
     }
 }

@@ -4,16 +4,11 @@
 use anyhow::Result;
 use xshell::{cmd, Shell};
 
-pub fn run(args: &[String]) -> Result<()> {
+pub fn run(port: u16) -> Result<()> {
     let sh = Shell::new()?;
     crate::setup::build_tools(&sh)?;
     crate::build::release(&sh)?;
-    let port = args
-        .iter()
-        .position(|a| a == "--port")
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-        .unwrap_or_else(|| "8080".into());
+    let port = port.to_string();
     let root = crate::root();
     let dist = root.join("dist");
     let server = root.join("e2e/server.mjs");

@@ -8,10 +8,10 @@ use xshell::{cmd, Shell};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 
-pub fn run(args: &[String]) -> Result<()> {
+pub fn run(with_browser: bool) -> Result<()> {
     let sh = Shell::new()?;
     build_tools(&sh)?;
-    if args.iter().any(|a| a == "--browser") {
+    if with_browser {
         browser(&sh)?;
     }
     Ok(())

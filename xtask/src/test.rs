@@ -12,11 +12,10 @@ fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
     Ok(())
 }
 
-pub fn run(args: &[String]) -> Result<()> {
+pub fn run(e2e_only: bool) -> Result<()> {
     let sh = Shell::new()?;
     let root = crate::root();
     let _dir = sh.push_dir(&root);
-    let e2e_only = args.iter().any(|a| a == "--e2e-only");
     step("setup (tools, browser)", || {
         crate::setup::build_tools(&sh)?;
         crate::setup::browser(&sh)
@@ -93,7 +92,7 @@ pub fn run(args: &[String]) -> Result<()> {
 /// `cargo xtask fuzz [--seconds N]`: see fuzz/README.md. Runs the cargo-fuzz targets `listings` and `gemeenten`
 /// for N seconds each (libFuzzer on the stable toolchain with `RUSTC_BOOTSTRAP=1`), seeded from
 /// tests/fixtures/bad/, public/data/ and fuzz/seeds/, and prints executions and crashes per target.
-pub fn fuzz(args: &[String]) -> Result<()> {
+pub fn fuzz(seconds: u64) -> Result<()> {
     use std::io::BufRead;
     use std::process::{Command, Stdio};
 
@@ -114,14 +113,6 @@ pub fn fuzz(args: &[String]) -> Result<()> {
         names
     }
 
-    let seconds: u64 = match args.iter().position(|a| a == "--seconds") {
-        Some(i) => args
-            .get(i + 1)
-            .context("--seconds needs a value")?
-            .parse()
-            .context("--seconds takes a whole number")?,
-        None => 60,
-    };
     let root = crate::root();
     let fuzz_dir = root.join("fuzz");
     let has_cargo_fuzz = Command::new("cargo")
