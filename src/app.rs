@@ -109,6 +109,8 @@ pub fn App(config: Config) -> impl IntoView {
     });
 
     let retry = Callback::new(move |_| loaded.refetch());
+    // The kiosk's listeners belong to the app, not to the loading view that starts them (which a retry rebuilds).
+    let app_owner = Owner::current();
     let kiosk_started = StoredValue::new(false);
     let revealed = StoredValue::new(false);
     if state.kiosk {
@@ -142,7 +144,11 @@ pub fn App(config: Config) -> impl IntoView {
                 }
                 if state.kiosk && !kiosk_started.get_value() {
                     kiosk_started.set_value(true);
-                    crate::kiosk::start(state, l.data.clone(), config.with_value(|c| c.idle_seconds));
+                    let (data, idle) = (l.data.clone(), config.with_value(|c| c.idle_seconds));
+                    match &app_owner {
+                        Some(owner) => owner.with(|| crate::kiosk::start(state, data, idle)),
+                        None => crate::kiosk::start(state, data, idle),
+                    }
                 }
                 let compact = config.with_value(|c| c.compact);
                 // A language switch rebuilds the widget: every string is then plain text, not a reactive

@@ -69,6 +69,8 @@ pub fn watch_height() {
         {
             observer.observe(&body);
         }
+        // Lives as long as the component that asked (the app); then it stops and its callback is freed.
+        let kept = send_wrapper::SendWrapper::new((observer, callback));
+        leptos::prelude::on_cleanup(move || kept.0.disconnect());
     }
-    callback.forget();
 }

@@ -47,15 +47,15 @@ pub fn start(state: AppState, data: SharedData, idle_seconds: u32) {
             }
         })
     };
-    for kind in ["pointerdown", "keydown", "wheel", "touchstart"] {
+    const ACTIVITY: [&str; 4] = ["pointerdown", "keydown", "wheel", "touchstart"];
+    for kind in ACTIVITY {
         let _ = window().add_event_listener_with_callback_and_bool(
             kind,
             activity.as_ref().unchecked_ref(),
             true,
         );
     }
-    activity.forget();
-    block_escapes();
+    let prevent = block_escapes();
 
     let codes: Vec<String> = data.municipalities.iter().map(|m| m.code.clone()).collect();
     let step = Cell::new(0usize);
@@ -102,13 +102,34 @@ pub fn start(state: AppState, data: SharedData, idle_seconds: u32) {
             state.countdown.set(Some(left));
         }
     });
-    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
-        tick.as_ref().unchecked_ref(),
-        1000,
-    );
-    tick.forget();
+    let interval = window()
+        .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000)
+        .ok();
+    // The listeners and the timer live as long as the component that started the kiosk (the app): then
+    // they are removed and their closures freed, instead of being leaked with `forget`.
+    let kept = send_wrapper::SendWrapper::new((activity, prevent, tick));
+    on_cleanup(move || {
+        let (activity, prevent, _tick) = kept.take();
+        for kind in ACTIVITY {
+            let _ = window().remove_event_listener_with_callback_and_bool(
+                kind,
+                activity.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        for kind in ESCAPES {
+            let _ = document()
+                .remove_event_listener_with_callback(kind, prevent.as_ref().unchecked_ref());
+        }
+        if let Some(id) = interval {
+            window().clear_interval_with_handle(id);
+        }
+    });
     register_service_worker();
 }
+
+/// The page gestures a kiosk stops (see `block_escapes`).
+const ESCAPES: [&str; 4] = ["contextmenu", "gesturestart", "dragstart", "selectstart"];
 
 /// Stops the attract loop (a tap on its overlay).
 pub fn stop_attract(state: AppState) {
@@ -116,7 +137,8 @@ pub fn stop_attract(state: AppState) {
 }
 
 /// No context menu, no pinch-zoom gesture of the page (Safari), no drag-and-drop of links out of the kiosk.
-fn block_escapes() {
+/// Returns the listener, for its removal.
+fn block_escapes() -> Closure<dyn Fn(web_sys::Event)> {
     let prevent = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
         // Text fields keep selection (select-all to replace a search).
         let in_field = ev
@@ -127,10 +149,10 @@ fn block_escapes() {
             ev.prevent_default();
         }
     });
-    for kind in ["contextmenu", "gesturestart", "dragstart", "selectstart"] {
+    for kind in ESCAPES {
         let _ = document().add_event_listener_with_callback(kind, prevent.as_ref().unchecked_ref());
     }
-    prevent.forget();
+    prevent
 }
 
 /// Caches the app and its data for offline use (kiosk only; never in an embed).

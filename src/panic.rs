@@ -48,6 +48,8 @@ fn show_crash_message() -> Option<()> {
     button
         .add_event_listener_with_callback("click", reload.as_ref().unchecked_ref())
         .ok()?;
+    // After a panic no component owns anything any more, and the page ends with the reload this button
+    // starts: the one listener is left to the page (the one `forget` outside the mount handle's).
     reload.forget();
     box_.append_child(&p).ok()?;
     box_.append_child(&button).ok()?;
