@@ -30,6 +30,7 @@ fn is_pristine(state: &AppState) -> bool {
         && state.search.get_untracked().is_empty()
         && state.category.get_untracked().is_none()
         && state.layers.get_untracked() == twente_kaart_core::listing::all_layers()
+        && state.plan_work.with_untracked(Option::is_none)
 }
 
 /// Starts the idle timer and the attract loop. `idle_seconds` comes from `?idle=` (default 60).

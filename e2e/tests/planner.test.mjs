@@ -366,3 +366,21 @@ test("planner in the kiosk: the plan by touch, and a QR code that takes the plan
     await w.context.close();
   }
 });
+
+test("planner in the kiosk: left alone, the plan is closed for the next visitor (countdown, then reset)", { timeout: 60000 }, async () => {
+  const w = await W.openWidget(browser, server, {
+    query: `kiosk.html?idle=5&werk=${WORK}&partner=${EMPLOYER}`, viewport: { width: 1920, height: 1080 }, hasTouch: true,
+  });
+  const { page } = w;
+  try {
+    await page.locator("ol.tk-plan-list").waitFor();
+    // Idle: the countdown shows, then the reset closes the plan and the attract loop starts.
+    await page.locator("section.tk-plan").waitFor({ state: "detached", timeout: 40000 });
+    assert.equal((await W.params(page)).get("werk"), null, "the plan left the address");
+    assert.equal(await page.locator("g.tk-plan-layer").count(), 0, "and the map");
+    await page.locator(".tk-attract").waitFor({ timeout: 15000 });
+    assert.deepEqual(await W.troubles(w), []);
+  } finally {
+    await w.context.close();
+  }
+});
