@@ -151,13 +151,17 @@ impl EditorState {
 
     /// Opens the form on an item (or a new one) and moves the focus to its first field.
     pub fn open_form(self, target: Target) {
-        let form = match target {
+        let mut form = match target {
             Target::Item(i) => self
                 .file
                 .with_untracked(|f| f.items.get(i).map(ItemForm::from_listing)),
             Target::New => None,
         }
         .unwrap_or_else(|| ItemForm::new_item(self.today));
+        // The period select always shows a choice; an item without a price starts on "per maand", as a new one.
+        if form.price_per.is_empty() {
+            form.price_per = "maand".into();
+        }
         self.original.set(form.clone());
         self.form.set(form);
         self.target.set(Some(target));
