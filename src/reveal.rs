@@ -37,36 +37,26 @@ pub fn side_panel() {
 /// into view — inside the panel and on the page — with keyboard focus on its toggle, so a screen reader
 /// starts there. Tries for a few frames while the panel is still being built.
 pub fn item(id: String) {
-    fn attempt(id: String, frames_left: u8) {
-        let selector = format!(
-            ".tk-side article.tk-item[data-item=\"{}\"] summary",
-            css_escape(&id)
-        );
-        match document().query_selector(&selector).ok().flatten() {
-            Some(summary) => {
-                scroll_to(&summary, web_sys::ScrollLogicalPosition::Center);
-                if let Ok(el) = summary.dyn_into::<web_sys::HtmlElement>() {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = el.focus_with_options(&options);
-                }
-            }
-            None if frames_left > 0 => {
-                request_animation_frame(move || attempt(id, frames_left - 1));
-            }
-            None => {}
-        }
-    }
-    request_animation_frame(move || attempt(id, 30));
+    let selector = format!(
+        ".tk-side article.tk-item[data-item=\"{}\"] summary",
+        css_escape(&id)
+    );
+    focus_when_built(selector, web_sys::ScrollLogicalPosition::Center, 30);
 }
 
 /// Keyboard focus on the element `selector` (a heading with `tabindex="-1"`) once it is built, brought into
 /// view: where the planner moves focus when its step changes, so nobody is left on a button that is gone.
 pub fn focus(selector: &'static str) {
-    fn attempt(selector: &'static str, frames_left: u8) {
-        match document().query_selector(selector).ok().flatten() {
+    focus_when_built(selector.into(), web_sys::ScrollLogicalPosition::Nearest, 10);
+}
+
+/// Waits up to `frames` animation frames for `selector` to match, then scrolls it into view (`block`) and
+/// focuses it without scrolling again.
+fn focus_when_built(selector: String, block: web_sys::ScrollLogicalPosition, frames: u8) {
+    fn attempt(selector: String, block: web_sys::ScrollLogicalPosition, frames_left: u8) {
+        match document().query_selector(&selector).ok().flatten() {
             Some(el) => {
-                scroll_to(&el, web_sys::ScrollLogicalPosition::Nearest);
+                scroll_to(&el, block);
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let options = web_sys::FocusOptions::new();
                     options.set_prevent_scroll(true);
@@ -74,12 +64,12 @@ pub fn focus(selector: &'static str) {
                 }
             }
             None if frames_left > 0 => {
-                request_animation_frame(move || attempt(selector, frames_left - 1));
+                request_animation_frame(move || attempt(selector, block, frames_left - 1));
             }
             None => {}
         }
     }
-    request_animation_frame(move || attempt(selector, 10));
+    request_animation_frame(move || attempt(selector, block, frames));
 }
 
 /// Item ids come from the validated data, but a selector is built from them here: keep only what a CSS

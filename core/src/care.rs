@@ -16,17 +16,6 @@ pub enum CareKind {
     Huisartsenpost,
 }
 
-impl CareKind {
-    pub const ALL: [CareKind; 2] = [CareKind::Ziekenhuis, CareKind::Huisartsenpost];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CareKind::Ziekenhuis => "ziekenhuis",
-            CareKind::Huisartsenpost => "huisartsenpost",
-        }
-    }
-}
-
 /// One hospital or GP post. Not a listing: it is context, not on offer, and it is not counted or listed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -10,7 +10,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 use twente_kaart_core::map::labels::{clear_of, label_boxes, LABELS_MIN_PX};
-use twente_kaart_core::map::projection::fmt;
+use twente_kaart_core::map::projection::{client_to_view, fmt};
 use twente_kaart_core::map::MapLayout;
 use twente_kaart_core::plan::{point_param, reach_km, Mode, RING_MINUTES};
 
@@ -121,16 +121,19 @@ pub fn PlanLayer(layout: Arc<MapLayout>, data: crate::state::SharedData) -> impl
         else {
             return;
         };
-        let rect = area.get_bounding_client_rect();
-        if rect.width() <= 0.0 || rect.height() <= 0.0 {
+        let r = area.get_bounding_client_rect();
+        if r.width() <= 0.0 || r.height() <= 0.0 {
             return;
         }
-        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * width;
-        let y = (f64::from(ev.client_y()) - rect.top()) / rect.height() * height;
+        let xy = client_to_view(
+            [r.left(), r.top(), r.width(), r.height()],
+            [width, height],
+            [f64::from(ev.client_x()), f64::from(ev.client_y())],
+        );
         state.plan_picking.set(false);
         state
             .plan_partner
-            .set(Some(point_param(projection.unproject([x, y]))));
+            .set(Some(point_param(projection.unproject(xy))));
         crate::reveal::focus("#tk-plan-results");
     };
     view! {

@@ -17,6 +17,7 @@ pub fn PlanPanel(data: SharedData) -> impl IntoView {
     let planner = expect_context::<Planner>();
     let t = Strings::get(state.lang.get_untracked());
     let lang = state.lang.get_untracked();
+    let care = expect_context::<CareSites>();
     let close = move |_| {
         state.close_plan();
         crate::reveal::side_panel();
@@ -51,8 +52,7 @@ pub fn PlanPanel(data: SharedData) -> impl IntoView {
         }
         Some(Ok(plan)) => {
             let work = &data.items[plan.work];
-            let post = CareSites::of(&data);
-            let post = twente_kaart_core::card::post_fact(work, &post.0, lang);
+            let post = twente_kaart_core::card::post_fact(work, &care.0, lang);
             let place = view! {
                 <div class="tk-plan-place">
                     <dt>{PlaceSymbol::Work.icon()} {t.plan_work}</dt>

@@ -7,21 +7,8 @@ use super::strings::NL;
 use super::EditorState;
 use leptos::prelude::*;
 use twente_kaart_core::i18n::fill;
-use twente_kaart_core::map::projection::fmt;
+use twente_kaart_core::map::projection::{client_to_view, fmt};
 use wasm_bindgen::JsCast;
-
-/// From a click's client position to SVG user units, for an SVG drawn with the default
-/// `preserveAspectRatio` (`xMidYMid meet`): the view box is scaled to fit and centred.
-pub fn client_to_view(rect: [f64; 4], view: [f64; 2], client: [f64; 2]) -> [f64; 2] {
-    let [left, top, width, height] = rect;
-    let scale = (view[0] / width.max(1e-9)).max(view[1] / height.max(1e-9));
-    let off_x = (width * scale - view[0]) / 2.0;
-    let off_y = (height * scale - view[1]) / 2.0;
-    [
-        (client[0] - left) * scale - off_x,
-        (client[1] - top) * scale - off_y,
-    ]
-}
 
 #[component]
 pub fn PointPicker() -> impl IntoView {

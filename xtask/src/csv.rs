@@ -70,18 +70,12 @@ fn csv_message(e: &csv::Error) -> String {
     }
 }
 
-/// Converts CSV text to listings; a cell that does not read names its line and column.
-pub fn listings_from_csv(text: &str) -> Result<Vec<Listing>> {
-    rows_from_csv(text)?
-        .into_iter()
-        .map(|Row { line, row }| {
-            serde_path_to_error::deserialize(row.to_value()).map_err(|e| {
-                let path = e.path().to_string();
-                let column = column_of(&path);
-                anyhow::anyhow!("line {line}, column `{column}`: {}", e.into_inner())
-            })
-        })
-        .collect()
+/// One read row as an item; a cell that does not read names its line and column.
+fn listing_of(Row { line, row }: &Row) -> Result<Listing> {
+    serde_path_to_error::deserialize(row.to_value()).map_err(|e| {
+        let column = column_of(&e.path().to_string());
+        anyhow::anyhow!("line {line}, column `{column}`: {}", e.into_inner())
+    })
 }
 
 /// The CSV column of a path in the item (`contact.email` → `contact_email`, `title.en` → `title_en`).
@@ -116,8 +110,9 @@ pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
     let input = input.display().to_string();
     let csv = std::fs::read_to_string(&input)
         .with_context(|| format!("reading {input} (UTF-8 expected)"))?;
-    let lines: Vec<u64> = rows_from_csv(&csv)?.iter().map(|r| r.line).collect();
-    let items = listings_from_csv(&csv)?;
+    let rows = rows_from_csv(&csv)?;
+    let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+    let items = rows.iter().map(listing_of).collect::<Result<Vec<_>>>()?;
     let current: ListingsFile = serde_json::from_slice(&std::fs::read(listings_path())?)
         .context("reading the current listings.json for its meta")?;
     let file = ListingsFile {
@@ -166,6 +161,11 @@ pub fn export(out: &std::path::Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// CSV text to listings, as the import reads it.
+    fn listings_from_csv(text: &str) -> Result<Vec<Listing>> {
+        rows_from_csv(text)?.iter().map(listing_of).collect()
+    }
     use twente_kaart_core::LocalizedText;
 
     #[test]

@@ -121,6 +121,19 @@ pub fn fmt(v: f64) -> String {
     }
 }
 
+/// From a click's client position to SVG user units, for an SVG drawn with the default
+/// `preserveAspectRatio` (`xMidYMid meet`): the view box is scaled to fit and centred.
+pub fn client_to_view(rect: [f64; 4], view: [f64; 2], client: [f64; 2]) -> [f64; 2] {
+    let [left, top, width, height] = rect;
+    let scale = (view[0] / width.max(1e-9)).max(view[1] / height.max(1e-9));
+    let off_x = (width * scale - view[0]) / 2.0;
+    let off_y = (height * scale - view[1]) / 2.0;
+    [
+        (client[0] - left) * scale - off_x,
+        (client[1] - top) * scale - off_y,
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +143,19 @@ mod tests {
         let p = Projection::fit([0.0, 0.0, 1.0, 1.0], 100.0, 0.0);
         let d = p.path([[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]);
         assert_eq!(d, "M0 100L100 100L100 0Z");
+    }
+
+    #[test]
+    fn clicks_map_back_to_view_units_with_letterboxing() {
+        // A 100×100 view drawn in a 200×100 box sits centred: 50 px empty on each side.
+        let at = |x, y| client_to_view([10.0, 20.0, 200.0, 100.0], [100.0, 100.0], [x, y]);
+        assert_eq!(at(110.0, 70.0), [50.0, 50.0]);
+        assert_eq!(at(60.0, 20.0), [0.0, 0.0]);
+        // Drawn exactly at its size (the planner's tap area covers the whole view box): proportional.
+        assert_eq!(
+            client_to_view([0.0, 0.0, 50.0, 25.0], [100.0, 50.0], [25.0, 5.0]),
+            [50.0, 10.0]
+        );
     }
 
     #[test]
