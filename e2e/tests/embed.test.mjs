@@ -329,6 +329,7 @@ test("a household plan on the host page (tk-werk, tk-partner) opens inside the e
   await frame.locator("ol.tk-plan-list > li").first().waitFor({ state: "visible", timeout: 15000 });
   assert.match(await frame.locator("section.tk-plan").innerText(), /Universiteit Twente/);
   await frame.locator("button.tk-share").click();
+  await frame.locator("button.tk-share", { hasText: "Link gekopieerd" }).waitFor();
   const shared = new URL(await page.evaluate(() => navigator.clipboard.readText()));
   assert.equal(shared.origin + shared.pathname, url, "the share link opens on the partner's page");
   assert.equal(shared.searchParams.get("tk-werk"), "prk-hengelo-04");

@@ -204,6 +204,7 @@ test("planner: by keyboard — a town chosen from the list; the language switch 
 
     // Share: the copied link opens the same plan.
     await page.locator("button.tk-share").click();
+    await page.locator("button.tk-share", { hasText: "Link copied" }).waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const shared = new URL(link);
     assert.equal(shared.searchParams.get("werk"), WORK);

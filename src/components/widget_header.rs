@@ -52,11 +52,15 @@ fn ShareButton() -> impl IntoView {
         let url = state
             .host_url
             .with_value(|host| crate::url_state::share_url(&state, host.as_deref()));
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&url);
-        }
-        copied.set(true);
-        state.announcement.set(t.copied.to_string());
+        let Some(w) = web_sys::window() else { return };
+        let written = w.navigator().clipboard().write_text(&url);
+        // "Copied" only once the browser has the link: the write is asynchronous and may be refused.
+        wasm_bindgen_futures::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
+                copied.try_set(true);
+                state.announcement.try_set(t.copied.to_string());
+            }
+        });
     };
     view! {
         <button type="button" class="tk-button tk-share" on:click=on_click>
