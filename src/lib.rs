@@ -9,7 +9,6 @@
 pub mod app;
 pub mod components;
 pub mod config;
-pub mod editor;
 pub mod host;
 pub mod kiosk;
 pub mod load;

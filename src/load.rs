@@ -11,8 +11,9 @@ use twente_kaart_core::municipality::{parse_municipalities, MunicipalityFile};
 use twente_kaart_core::summary::counts_by_municipality;
 use twente_kaart_core::{DataError, ParsedListings};
 
-pub const MUNICIPALITIES_FILE: &str = "gemeenten.geojson";
-pub const LISTINGS_FILE: &str = "listings.json";
+pub use twente_kaart_core::dataset::FILE as LISTINGS_FILE;
+pub use twente_kaart_core::municipality::FILE as MUNICIPALITIES_FILE;
+
 /// One request may take this long before it is aborted.
 pub const TIMEOUT_MS: u32 = 8_000;
 /// Waits before the 2nd and 3rd try; then the user gets a "try again" button. No loop is unbounded.

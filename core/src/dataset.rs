@@ -5,11 +5,15 @@ use crate::date::Date;
 use crate::error::{decode, location_of, strip_position, DataError, Location};
 use crate::listing::Listing;
 use crate::municipality::Municipality;
+use crate::reason::Reason;
 use crate::validate::{validate_items, Placed, Problem, ProblemKind, Severity};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 pub use crate::meta::{CampaignContact, Meta};
+
+/// The listings file's name in the data folder (the widget, the editor and the tools all read it there).
+pub const FILE: &str = "listings.json";
 
 /// The listings file as written: `{ "$schema": …, "meta": {…}, "items": [ … ] }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -80,7 +84,7 @@ pub fn parse_listings(
         return Err(DataError::Syntax {
             file: file.into(),
             at,
-            message: NOT_AN_OBJECT.into(),
+            reason: Reason::NotAnObject,
         });
     }
     let raw: RawListingsFile =
@@ -105,7 +109,7 @@ pub fn parse_listings(
                 id: peek_id(src),
                 at: Some(shift(start, e.line(), e.column())),
                 field: None,
-                kind: ProblemKind::Invalid(item_message(src, &e)),
+                kind: ProblemKind::Invalid(item_reason(src, &e)),
             }),
         }
     }
@@ -129,21 +133,17 @@ pub fn parse_listings(
     })
 }
 
-const NOT_AN_OBJECT: &str =
-    "the file must be an object { \"meta\": …, \"items\": […] }, not an array";
-
-/// serde's message, made plain where serde's is misleading.
-fn item_message(src: &str, e: &serde_json::Error) -> String {
+/// Why the item did not parse, made plain where serde's message is misleading.
+fn item_reason(src: &str, e: &serde_json::Error) -> Reason {
     if src.starts_with('[') {
         // serde reads an array as the struct's fields in order and would say "expected a string".
-        return "an item must be an object { \"id\": …, … }, not an array".into();
+        return Reason::NotAnObject;
     }
-    let message = strip_position(&e.to_string());
-    if message == "trailing characters" {
+    match Reason::from_serde(&strip_position(&e.to_string())) {
         // The item is one complete JSON value, so this can only be a fixed-size array that is too long.
-        return "an array has too many elements (a point is [longitude, latitude])".into();
+        Reason::Syntax(crate::reason::SyntaxReason::TrailingCharacters) => Reason::PointTooLong,
+        other => other,
     }
-    message
 }
 
 fn shift(start: Location, line: usize, column: usize) -> Location {

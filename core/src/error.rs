@@ -1,5 +1,6 @@
 //! Errors of loading a data file, with the file and the place a person must look at.
 
+use crate::reason::{GeometryProblem, Reason};
 use thiserror::Error;
 
 /// A 1-based line and column in a data file.
@@ -23,19 +24,19 @@ pub enum DataError {
         offset: usize,
         line: usize,
     },
-    #[error("{file}, line {}, column {}: {message}", at.line, at.column)]
+    #[error("{file}, line {}, column {}: {reason}", at.line, at.column)]
     Syntax {
         file: String,
         at: Location,
-        message: String,
+        reason: Reason,
     },
-    #[error("{file}: {message}")]
-    Structure { file: String, message: String },
-    #[error("{file}, feature {feature}: {message}")]
+    #[error("{file}: no municipalities (zero features)")]
+    NoMunicipalities { file: String },
+    #[error("{file}, feature {feature}: {problem}")]
     Geometry {
         file: String,
         feature: String,
-        message: String,
+        problem: GeometryProblem,
     },
 }
 
@@ -47,7 +48,7 @@ impl DataError {
             | DataError::Html { file }
             | DataError::Encoding { file, .. }
             | DataError::Syntax { file, .. }
-            | DataError::Structure { file, .. }
+            | DataError::NoMunicipalities { file }
             | DataError::Geometry { file, .. } => file,
         }
     }
@@ -62,7 +63,7 @@ impl DataError {
                 line: err.line(),
                 column: err.column(),
             },
-            message: strip_position(&err.to_string()),
+            reason: Reason::from_serde(&strip_position(&err.to_string())),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! build time and no runtime lookup. Placeholders are `{n}`-style and filled by [`fill`].
 
 use crate::listing::{Category, Kind, PerCategory, Sector};
+use crate::reason::{GeometryProblem, Reason, SyntaxReason, ValueKind};
 use crate::text::Lang;
 
 /// All UI strings of one language. Fields ending in `_one`/`_other` are singular/plural forms.
@@ -23,6 +24,7 @@ pub struct Strings {
     pub partnerwerk_other: &'static str,
     pub kinds: KindNames,
     pub sectors: SectorNames,
+    pub reasons: ReasonNames,
     pub legend_title: &'static str,
     pub legend_none: &'static str,
     pub close: &'static str,
@@ -164,6 +166,49 @@ impl KindNames {
     }
 }
 
+/// How the data's problems are said ([`crate::reason`]): one field per reason, so a missing one is a build error.
+#[derive(Debug)]
+pub struct ReasonNames {
+    pub missing_field: &'static str,
+    pub unknown_field: &'static str,
+    pub unknown_value: &'static str,
+    pub wrong_kind: &'static str,
+    pub not_a_date: &'static str,
+    pub point_too_long: &'static str,
+    pub not_an_object: &'static str,
+    pub kind_text: &'static str,
+    pub kind_number: &'static str,
+    pub kind_boolean: &'static str,
+    pub kind_list: &'static str,
+    pub kind_object: &'static str,
+    pub kind_translations: &'static str,
+    pub end_of_file: &'static str,
+    pub expected_value: &'static str,
+    pub trailing_comma: &'static str,
+    pub expected_colon: &'static str,
+    pub expected_comma_or_end: &'static str,
+    pub key_must_be_text: &'static str,
+    pub control_character: &'static str,
+    pub invalid_escape: &'static str,
+    pub invalid_number: &'static str,
+    pub trailing_characters: &'static str,
+    pub code_not_text: &'static str,
+    pub missing_property: &'static str,
+    pub code_format: &'static str,
+    pub name_length: &'static str,
+    pub hidden_characters: &'static str,
+    pub no_geometry: &'static str,
+    pub not_a_polygon: &'static str,
+    pub ring_too_short: &'static str,
+    pub not_wgs84: &'static str,
+    pub ring_not_closed: &'static str,
+    pub ring_crosses_itself: &'static str,
+    pub polygon_without_rings: &'static str,
+    pub empty_multipolygon: &'static str,
+    pub duplicate_code: &'static str,
+    pub no_municipalities: &'static str,
+}
+
 /// The name of every sector, a field each (see [`KindNames`]).
 #[derive(Debug)]
 pub struct SectorNames {
@@ -185,6 +230,121 @@ impl SectorNames {
             Sector::ZakelijkeDienstverlening => self.zakelijke_dienstverlening,
             Sector::Overig => self.overig,
         }
+    }
+}
+
+impl Strings {
+    /// What kind of value is needed, in this language.
+    pub fn value_kind(&self, k: ValueKind) -> &'static str {
+        let r = &self.reasons;
+        match k {
+            ValueKind::Text => r.kind_text,
+            ValueKind::Number => r.kind_number,
+            ValueKind::Boolean => r.kind_boolean,
+            ValueKind::List => r.kind_list,
+            ValueKind::Object => r.kind_object,
+            ValueKind::Translations => r.kind_translations,
+        }
+    }
+
+    /// Why a data file could not be used, in this language, after its file name (see `load_failed`).
+    pub fn data_error(&self, e: &crate::error::DataError) -> String {
+        use crate::error::DataError;
+        let at = |line: usize, column: usize| {
+            fill(
+                self.err_at,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            )
+        };
+        match e {
+            DataError::Empty { .. } => self.err_empty.to_string(),
+            DataError::Html { .. } => self.err_html.to_string(),
+            DataError::Encoding { offset, .. } => {
+                fill(self.err_encoding, &[("offset", &offset.to_string())])
+            }
+            DataError::Syntax { at: l, reason, .. } => {
+                format!("{}: {}", at(l.line, l.column), self.reason(reason))
+            }
+            DataError::NoMunicipalities { .. } => self.reasons.no_municipalities.to_string(),
+            DataError::Geometry {
+                feature, problem, ..
+            } => format!(
+                "{}: {}",
+                fill(self.err_geometry, &[("feature", feature)]),
+                self.geometry(problem)
+            ),
+        }
+    }
+
+    /// Why a value was not accepted, in this language (names and values as written).
+    pub fn reason(&self, reason: &Reason) -> String {
+        let r = &self.reasons;
+        match reason {
+            Reason::MissingField { field } => fill(r.missing_field, &[("field", field)]),
+            Reason::UnknownField { field } => fill(r.unknown_field, &[("field", field)]),
+            Reason::UnknownValue { value, allowed } => fill(
+                r.unknown_value,
+                &[("value", value), ("allowed", &allowed.join(", "))],
+            ),
+            Reason::WrongKind { expected } => {
+                fill(r.wrong_kind, &[("kind", self.value_kind(*expected))])
+            }
+            Reason::NotADate { value } => fill(r.not_a_date, &[("value", value)]),
+            Reason::PointTooLong => r.point_too_long.to_string(),
+            Reason::NotAnObject => r.not_an_object.to_string(),
+            Reason::Syntax(s) => match s {
+                SyntaxReason::EndOfFile => r.end_of_file,
+                SyntaxReason::ExpectedValue => r.expected_value,
+                SyntaxReason::TrailingComma => r.trailing_comma,
+                SyntaxReason::ExpectedColon => r.expected_colon,
+                SyntaxReason::ExpectedCommaOrEnd => r.expected_comma_or_end,
+                SyntaxReason::KeyMustBeText => r.key_must_be_text,
+                SyntaxReason::ControlCharacter => r.control_character,
+                SyntaxReason::InvalidEscape => r.invalid_escape,
+                SyntaxReason::InvalidNumber => r.invalid_number,
+                SyntaxReason::TrailingCharacters => r.trailing_characters,
+            }
+            .to_string(),
+            Reason::Other(m) => m.clone(),
+        }
+    }
+
+    /// Why a feature of the municipalities file was not accepted, in this language.
+    pub fn geometry(&self, problem: &GeometryProblem) -> String {
+        let r = &self.reasons;
+        match problem {
+            GeometryProblem::CodeNotText { found } => fill(r.code_not_text, &[("found", found)]),
+            GeometryProblem::MissingProperty { name } => {
+                fill(r.missing_property, &[("name", name)])
+            }
+            GeometryProblem::CodeFormat { code } => fill(r.code_format, &[("code", code)]),
+            GeometryProblem::NameLength => r.name_length.to_string(),
+            GeometryProblem::HiddenCharacters { name } => {
+                fill(r.hidden_characters, &[("name", name)])
+            }
+            GeometryProblem::NoGeometry => r.no_geometry.to_string(),
+            GeometryProblem::NotAPolygon { found } => fill(r.not_a_polygon, &[("found", found)]),
+            GeometryProblem::RingTooShort => r.ring_too_short.to_string(),
+            GeometryProblem::NotWgs84 => r.not_wgs84.to_string(),
+            GeometryProblem::RingNotClosed => r.ring_not_closed.to_string(),
+            GeometryProblem::RingCrossesItself => r.ring_crosses_itself.to_string(),
+            GeometryProblem::PolygonWithoutRings => r.polygon_without_rings.to_string(),
+            GeometryProblem::EmptyMultiPolygon => r.empty_multipolygon.to_string(),
+            GeometryProblem::DuplicateCode => r.duplicate_code.to_string(),
+        }
+    }
+}
+
+// The tools' English is the English table: one text per reason.
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&EN.reason(self))
+    }
+}
+
+impl std::fmt::Display for GeometryProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&EN.geometry(self))
     }
 }
 
@@ -360,6 +520,46 @@ pub static NL: Strings = Strings {
         zakelijke_dienstverlening: "Zakelijke dienstverlening",
         overig: "Overig",
     },
+    reasons: ReasonNames {
+        missing_field: "het veld `{field}` ontbreekt",
+        unknown_field: "er is geen veld `{field}` (een tikfout?)",
+        unknown_value: "`{value}` is hier niet toegestaan; wel: {allowed}",
+        wrong_kind: "dit moet {kind} zijn",
+        not_a_date: "`{value}` is geen datum als JJJJ-MM-DD",
+        point_too_long: "een lijst heeft te veel getallen (een punt is [lengtegraad, breedtegraad])",
+        not_an_object: "dit moet een object { … } zijn, geen lijst [ … ]",
+        kind_text: "een tekst",
+        kind_number: "een getal",
+        kind_boolean: "true of false",
+        kind_list: "een lijst [ … ]",
+        kind_object: "een object { … }",
+        kind_translations: "een tekst, of een object met `nl` en eventueel `en` en `de`",
+        end_of_file: "het bestand houdt te vroeg op (een ontbrekende } of ], of een afgebroken bestand?)",
+        expected_value: "hier hoort een waarde (tekst tussen aanhalingstekens, een getal, true/false, { } of [ ])",
+        trailing_comma: "een komma vóór } of ] (haal die weg)",
+        expected_colon: "na de naam hoort een dubbele punt :",
+        expected_comma_or_end: "hier hoort een komma , of een sluitende } of ] (een komma vergeten?)",
+        key_must_be_text: "hier hoort een naam tussen dubbele aanhalingstekens (een komma te veel vóór }?)",
+        control_character: "een regeleinde of tab binnen een tekst (schrijf \\n)",
+        invalid_escape: "een ongeldige code na een backslash \\",
+        invalid_number: "een ongeldig getal",
+        trailing_characters: "na het einde van de gegevens staat nog iets",
+        code_not_text: "`code` moet een tekst zijn zoals \"GM0153\", niet {found}",
+        missing_property: "de eigenschap `{name}` ontbreekt",
+        code_format: "`code` moet eruitzien als GM0153, niet `{code}`",
+        name_length: "`name` moet 1 tot 60 tekens lang zijn",
+        hidden_characters: "`name` bevat onzichtbare of richtingveranderende tekens: `{name}`",
+        no_geometry: "geen geometrie",
+        not_a_polygon: "de geometrie moet een Polygon of MultiPolygon zijn, geen {found}",
+        ring_too_short: "een ring heeft minstens 4 posities nodig",
+        not_wgs84: "de coördinaten moeten WGS84-lengte/breedte zijn (is dit RD New of een andere projectie?)",
+        ring_not_closed: "een ring is niet gesloten (eerste en laatste positie verschillen)",
+        ring_crosses_itself: "een ring snijdt zichzelf",
+        polygon_without_rings: "een polygoon zonder ringen",
+        empty_multipolygon: "een lege MultiPolygon",
+        duplicate_code: "deze code komt twee keer voor",
+        no_municipalities: "geen gemeenten (nul features)",
+    },
     legend_title: "Open praktijken per gemeente",
     legend_none: "geen",
     close: "Sluiten",
@@ -509,6 +709,46 @@ pub static EN: Strings = Strings {
         overheid: "Government",
         zakelijke_dienstverlening: "Business services",
         overig: "Other",
+    },
+    reasons: ReasonNames {
+        missing_field: "the field `{field}` is missing",
+        unknown_field: "there is no field `{field}` (a typo?)",
+        unknown_value: "`{value}` is not allowed here; allowed: {allowed}",
+        wrong_kind: "this must be {kind}",
+        not_a_date: "`{value}` is not a date as YYYY-MM-DD",
+        point_too_long: "an array has too many elements (a point is [longitude, latitude])",
+        not_an_object: "this must be an object { … }, not an array [ … ]",
+        kind_text: "a text",
+        kind_number: "a number",
+        kind_boolean: "true or false",
+        kind_list: "a list [ … ]",
+        kind_object: "an object { … }",
+        kind_translations: "a text, or an object with `nl` and optionally `en` and `de`",
+        end_of_file: "the file ends too early (a missing } or ], or a cut-off file?)",
+        expected_value: "a value was expected here (text in quotes, a number, true/false, { } or [ ])",
+        trailing_comma: "a comma before } or ] (remove it)",
+        expected_colon: "a colon : was expected after the name",
+        expected_comma_or_end: "a comma , or a closing } or ] was expected (a missing comma?)",
+        key_must_be_text: "a name in double quotes was expected here (a comma too many before }?)",
+        control_character: "a line break or tab inside a text (write \\n)",
+        invalid_escape: "an invalid escape after a backslash \\",
+        invalid_number: "an invalid number",
+        trailing_characters: "there is more after the end of the data",
+        code_not_text: "`code` must be a text such as \"GM0153\", not {found}",
+        missing_property: "missing property `{name}`",
+        code_format: "`code` must look like GM0153, not `{code}`",
+        name_length: "`name` must be 1 to 60 characters",
+        hidden_characters: "`name` contains invisible or direction-changing characters: `{name}`",
+        no_geometry: "no geometry",
+        not_a_polygon: "geometry must be a Polygon or MultiPolygon, not {found}",
+        ring_too_short: "a ring needs at least 4 positions",
+        not_wgs84: "coordinates must be WGS84 longitude/latitude (is this RD New or another projection?)",
+        ring_not_closed: "a ring is not closed (first and last position differ)",
+        ring_crosses_itself: "a ring crosses itself",
+        polygon_without_rings: "a polygon without rings",
+        empty_multipolygon: "an empty MultiPolygon",
+        duplicate_code: "this code occurs twice",
+        no_municipalities: "no municipalities (zero features)",
     },
     legend_title: "Open practices per municipality",
     legend_none: "none",
@@ -660,6 +900,46 @@ pub static DE: Strings = Strings {
         zakelijke_dienstverlening: "Unternehmensdienste",
         overig: "Sonstiges",
     },
+    reasons: ReasonNames {
+        missing_field: "das Feld `{field}` fehlt",
+        unknown_field: "es gibt kein Feld `{field}` (ein Tippfehler?)",
+        unknown_value: "`{value}` ist hier nicht erlaubt; erlaubt: {allowed}",
+        wrong_kind: "dies muss {kind} sein",
+        not_a_date: "`{value}` ist kein Datum als JJJJ-MM-TT",
+        point_too_long: "eine Liste hat zu viele Zahlen (ein Punkt ist [Länge, Breite])",
+        not_an_object: "dies muss ein Objekt { … } sein, keine Liste [ … ]",
+        kind_text: "ein Text",
+        kind_number: "eine Zahl",
+        kind_boolean: "true oder false",
+        kind_list: "eine Liste [ … ]",
+        kind_object: "ein Objekt { … }",
+        kind_translations: "ein Text oder ein Objekt mit `nl` und optional `en` und `de`",
+        end_of_file: "die Datei endet zu früh (eine fehlende } oder ], oder eine abgebrochene Datei?)",
+        expected_value: "hier gehört ein Wert hin (Text in Anführungszeichen, eine Zahl, true/false, { } oder [ ])",
+        trailing_comma: "ein Komma vor } oder ] (entfernen)",
+        expected_colon: "nach dem Namen gehört ein Doppelpunkt :",
+        expected_comma_or_end: "hier gehört ein Komma , oder eine schließende } oder ] hin (ein Komma vergessen?)",
+        key_must_be_text: "hier gehört ein Name in doppelten Anführungszeichen hin (ein Komma zu viel vor }?)",
+        control_character: "ein Zeilenumbruch oder Tab in einem Text (\\n schreiben)",
+        invalid_escape: "ein ungültiges Zeichen nach einem Backslash \\",
+        invalid_number: "eine ungültige Zahl",
+        trailing_characters: "nach dem Ende der Daten steht noch etwas",
+        code_not_text: "`code` muss ein Text wie \"GM0153\" sein, nicht {found}",
+        missing_property: "die Eigenschaft `{name}` fehlt",
+        code_format: "`code` muss wie GM0153 aussehen, nicht `{code}`",
+        name_length: "`name` muss 1 bis 60 Zeichen lang sein",
+        hidden_characters: "`name` enthält unsichtbare oder richtungsändernde Zeichen: `{name}`",
+        no_geometry: "keine Geometrie",
+        not_a_polygon: "die Geometrie muss ein Polygon oder MultiPolygon sein, kein {found}",
+        ring_too_short: "ein Ring braucht mindestens 4 Positionen",
+        not_wgs84: "die Koordinaten müssen WGS84-Länge/Breite sein (ist dies RD New oder eine andere Projektion?)",
+        ring_not_closed: "ein Ring ist nicht geschlossen (erste und letzte Position unterscheiden sich)",
+        ring_crosses_itself: "ein Ring schneidet sich selbst",
+        polygon_without_rings: "ein Polygon ohne Ringe",
+        empty_multipolygon: "ein leeres MultiPolygon",
+        duplicate_code: "dieser Code kommt zweimal vor",
+        no_municipalities: "keine Gemeinden (null Features)",
+    },
     legend_title: "Offene Praxen pro Gemeinde",
     legend_none: "keine",
     close: "Schließen",
@@ -784,6 +1064,33 @@ mod tests {
         };
         assert_eq!(placeholders(debug(&NL)), placeholders(debug(&EN)));
         assert_eq!(placeholders(debug(&NL)), placeholders(debug(&DE)));
+    }
+
+    #[test]
+    fn a_broken_file_is_explained_in_the_readers_language() {
+        let e =
+            crate::dataset::parse_listings("listings.json", b"{\n \"items\": []\n}", None, None)
+                .unwrap_err();
+        assert_eq!(
+            NL.data_error(&e),
+            "regel 3, kolom 1: het veld `meta` ontbreekt"
+        );
+        assert_eq!(
+            DE.data_error(&e),
+            "Zeile 3, Spalte 1: das Feld `meta` fehlt"
+        );
+        assert_eq!(
+            e.to_string(),
+            "listings.json, line 3, column 1: the field `meta` is missing"
+        );
+        let g = crate::municipality::parse_municipalities("g.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"GM0001","name":"Test"},"geometry":{"type":"Point","coordinates":[6,52]}}]}"#).unwrap_err();
+        assert_eq!(
+            NL.data_error(&g),
+            format!(
+                "{}: de geometrie moet een Polygon of MultiPolygon zijn, geen Point",
+                fill(NL.err_geometry, &[("feature", "GM0001")])
+            )
+        );
     }
 
     fn counts([p, w, e]: [usize; 3]) -> PerCategory<usize> {

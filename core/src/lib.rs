@@ -20,6 +20,7 @@ pub mod meta;
 pub mod municipality;
 pub mod plan;
 pub mod qr;
+pub mod reason;
 pub mod row;
 pub mod summary;
 pub mod text;

@@ -2,7 +2,11 @@
 
 use crate::error::{decode, DataError};
 use crate::geometry::{ring_self_intersects, Ring};
+use crate::reason::GeometryProblem;
 use geojson::{FeatureCollection, GeometryValue};
+
+/// The municipalities file's name in the data folder (written by `cargo xtask data boundaries`).
+pub const FILE: &str = "gemeenten.geojson";
 
 /// One municipality: its CBS code, name and outline (exterior rings and holes, WGS84 `[lon, lat]`).
 #[derive(Clone, Debug, PartialEq)]
@@ -85,33 +89,31 @@ pub fn parse_municipalities(file: &str, bytes: &[u8]) -> Result<MunicipalityFile
         let label_name = prop_str("code")
             .map(|c| truncate(&c))
             .unwrap_or_else(|| format!("#{}", i + 1));
-        let geo_err = |message: String| DataError::Geometry {
+        let geo_err = |problem: GeometryProblem| DataError::Geometry {
             file: file.into(),
             feature: label_name.clone(),
-            message,
+            problem,
         };
         let code = prop_str("code").ok_or_else(|| match props.and_then(|p| p.get("code")) {
-            Some(other) => geo_err(format!(
-                "`code` must be a text such as \"GM0153\", not {}",
-                truncate(&other.to_string())
-            )),
-            None => geo_err("missing property `code`".into()),
+            Some(other) => geo_err(GeometryProblem::CodeNotText {
+                found: truncate(&other.to_string()),
+            }),
+            None => geo_err(GeometryProblem::MissingProperty { name: "code" }),
         })?;
         if !is_municipality_code(&code) {
-            return Err(geo_err(format!(
-                "`code` must look like GM0153, not `{}`",
-                truncate(&code)
-            )));
+            return Err(geo_err(GeometryProblem::CodeFormat {
+                code: truncate(&code),
+            }));
         }
-        let name = prop_str("name").ok_or_else(|| geo_err("missing property `name`".into()))?;
+        let name = prop_str("name")
+            .ok_or_else(|| geo_err(GeometryProblem::MissingProperty { name: "name" }))?;
         if name.trim().is_empty() || name.chars().count() > 60 {
-            return Err(geo_err("`name` must be 1 to 60 characters".into()));
+            return Err(geo_err(GeometryProblem::NameLength));
         }
         if crate::checks::has_hidden_characters(&name) {
-            return Err(geo_err(format!(
-                "`name` contains invisible or direction-changing characters: `{}`",
-                truncate(&name)
-            )));
+            return Err(geo_err(GeometryProblem::HiddenCharacters {
+                name: truncate(&name),
+            }));
         }
         let context = props
             .and_then(|p| p.get("context"))
@@ -123,15 +125,14 @@ pub fn parse_municipalities(file: &str, bytes: &[u8]) -> Result<MunicipalityFile
         let geometry = feature
             .geometry
             .as_ref()
-            .ok_or_else(|| geo_err("no geometry".into()))?;
+            .ok_or_else(|| geo_err(GeometryProblem::NoGeometry))?;
         let raw_polygons = match &geometry.value {
             GeometryValue::Polygon { coordinates } => vec![coordinates],
             GeometryValue::MultiPolygon { coordinates } => coordinates.iter().collect(),
             other => {
-                return Err(geo_err(format!(
-                    "geometry must be a Polygon or MultiPolygon, not {}",
-                    other.type_name()
-                )))
+                return Err(geo_err(GeometryProblem::NotAPolygon {
+                    found: other.type_name().to_string(),
+                }))
             }
         };
         let mut polygons = Vec::with_capacity(raw_polygons.len());
@@ -148,16 +149,16 @@ pub fn parse_municipalities(file: &str, bytes: &[u8]) -> Result<MunicipalityFile
                         ]
                     })
                     .collect();
-                check_ring(&ring).map_err(|m| geo_err(m.to_string()))?;
+                check_ring(&ring).map_err(&geo_err)?;
                 rings.push(ring);
             }
             if rings.is_empty() {
-                return Err(geo_err("a polygon without rings".into()));
+                return Err(geo_err(GeometryProblem::PolygonWithoutRings));
             }
             polygons.push(rings);
         }
         if polygons.is_empty() {
-            return Err(geo_err("an empty MultiPolygon".into()));
+            return Err(geo_err(GeometryProblem::EmptyMultiPolygon));
         }
         let m = Municipality {
             code,
@@ -172,7 +173,7 @@ pub fn parse_municipalities(file: &str, bytes: &[u8]) -> Result<MunicipalityFile
             .chain(out.context.iter())
             .any(|o| o.code == m.code)
         {
-            return Err(geo_err("this code occurs twice".into()));
+            return Err(geo_err(GeometryProblem::DuplicateCode));
         }
         if context {
             out.context.push(m)
@@ -181,31 +182,26 @@ pub fn parse_municipalities(file: &str, bytes: &[u8]) -> Result<MunicipalityFile
         }
     }
     if out.municipalities.is_empty() {
-        return Err(DataError::Structure {
-            file: file.into(),
-            message: "no municipalities (zero features)".into(),
-        });
+        return Err(DataError::NoMunicipalities { file: file.into() });
     }
     Ok(out)
 }
 
-fn check_ring(ring: &Ring) -> Result<(), &'static str> {
+fn check_ring(ring: &Ring) -> Result<(), GeometryProblem> {
     if ring.len() < 4 {
-        return Err("a ring needs at least 4 positions");
+        return Err(GeometryProblem::RingTooShort);
     }
     if ring
         .iter()
         .any(|p| !p[0].is_finite() || !p[1].is_finite() || p[0].abs() > 180.0 || p[1].abs() > 90.0)
     {
-        return Err(
-            "coordinates must be WGS84 longitude/latitude (is this RD New or another projection?)",
-        );
+        return Err(GeometryProblem::NotWgs84);
     }
     if ring.first() != ring.last() {
-        return Err("a ring is not closed (first and last position differ)");
+        return Err(GeometryProblem::RingNotClosed);
     }
     if ring_self_intersects(ring) {
-        return Err("a ring crosses itself");
+        return Err(GeometryProblem::RingCrossesItself);
     }
     Ok(())
 }

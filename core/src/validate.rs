@@ -29,8 +29,8 @@ pub enum Severity {
 /// What is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
-    /// The item does not match the schema (serde's message: missing field, wrong type, unknown variant…).
-    Invalid(String),
+    /// The item does not match the schema (missing field, wrong type, unknown value…).
+    Invalid(crate::reason::Reason),
     BadId,
     DuplicateId {
         first_line: usize,
@@ -82,7 +82,7 @@ impl Problem {
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ProblemKind::Invalid(m) => write!(f, "{m}"),
+            ProblemKind::Invalid(r) => write!(f, "{r}"),
             ProblemKind::BadId => write!(f, "id must be 1–64 lowercase letters, digits or dashes"),
             ProblemKind::DuplicateId { first_line } => {
                 write!(f, "this id is already used on line {first_line}")
@@ -533,10 +533,10 @@ mod rule_tests {
             ProblemKind::Expired
         ));
         assert!(
-            matches!(only(r#"{"updated":"2026-02-30"}"#), ProblemKind::Invalid(m) if m.contains("not an ISO date"))
+            matches!(only(r#"{"updated":"2026-02-30"}"#), ProblemKind::Invalid(crate::reason::Reason::NotADate { value }) if value == "2026-02-30")
         );
         assert!(
-            matches!(only(r#"{"colour":"red"}"#), ProblemKind::Invalid(m) if m.contains("unknown field"))
+            matches!(only(r#"{"colour":"red"}"#), ProblemKind::Invalid(crate::reason::Reason::UnknownField { field }) if field == "colour")
         );
     }
 

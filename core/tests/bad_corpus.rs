@@ -51,7 +51,7 @@ const EXPECTED: &[(&str, Expect)] = &[
     ("listings-baseline-valid.json", loads(BASE, 0)),
     (
         "listings-truncated.json",
-        FileError(&["line ", "EOF while parsing"]),
+        FileError(&["line ", "the file ends too early"]),
     ),
     ("listings-empty.json", FileError(&["the file is empty"])),
     (
@@ -70,31 +70,31 @@ const EXPECTED: &[(&str, Expect)] = &[
     ),
     (
         "listings-items-is-object.json",
-        FileError(&["line ", "invalid type: map, expected a sequence"]),
+        FileError(&["line ", "this must be a list"]),
     ),
     (
         "listings-missing-meta.json",
-        FileError(&["line ", "missing field `meta`"]),
+        FileError(&["line ", "the field `meta` is missing"]),
     ),
     (
         "listings-missing-items.json",
-        FileError(&["line ", "missing field `items`"]),
+        FileError(&["line ", "the field `items` is missing"]),
     ),
     (
         "listings-meta-is-string.json",
-        FileError(&["line 3", "invalid type: string"]),
+        FileError(&["line 3", "this must be an object"]),
     ),
     (
         "listings-unknown-top-level-field.json",
-        FileError(&["line ", "unknown field `version`"]),
+        FileError(&["line ", "there is no field `version`"]),
     ),
     (
         "listings-unknown-meta-field.json",
-        FileError(&["line ", "unknown field `subtitle`"]),
+        FileError(&["line ", "there is no field `subtitle`"]),
     ),
     (
         "listings-nan-token.json",
-        FileError(&["line 58, column 9", "expected value"]),
+        FileError(&["line 58, column 9", "a value was expected here"]),
     ),
     (
         "listings-infinity-token.json",
@@ -102,7 +102,7 @@ const EXPECTED: &[(&str, Expect)] = &[
     ),
     (
         "listings-trailing-comma.json",
-        FileError(&["line 77, column 5", "key must be a string"]),
+        FileError(&["line 77, column 5", "a comma too many before }?"]),
     ),
     (
         "listings-deeply-nested-top-level.json",
@@ -113,7 +113,10 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["line 20, column 5", "an item must be an object"],
+            problems: &[
+                "line 20, column 5",
+                "this must be an object { … }, not an array",
+            ],
         },
     ),
     (
@@ -130,7 +133,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["unknown field `salary`"],
+            problems: &["there is no field `salary`"],
         },
     ),
     (
@@ -138,7 +141,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["missing field `id`"],
+            problems: &["the field `id` is missing"],
         },
     ),
     (
@@ -146,7 +149,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["missing field `title`"],
+            problems: &["the field `title` is missing"],
         },
     ),
     (
@@ -154,7 +157,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["missing field `municipality`"],
+            problems: &["the field `municipality` is missing"],
         },
     ),
     (
@@ -162,7 +165,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["invalid type: string \"2500\", expected u32"],
+            problems: &["line 160, column 24, item `prk-hengelo-03`: this must be a number"],
         },
     ),
     (
@@ -180,7 +183,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["invalid type: string \"6.74\", expected f64"],
+            problems: &["line 142, column 14, item `prk-hengelo-03`: this must be a number"],
         },
     ),
     (
@@ -199,7 +202,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["expected struct Listing"],
+            problems: &["this must be an object { … }"],
         },
     ),
     (
@@ -207,7 +210,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["expected struct Listing"],
+            problems: &["this must be an object { … }"],
         },
     ),
     (
@@ -215,7 +218,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["unknown variant `zorg`"],
+            problems: &["`zorg` is not allowed here; allowed: praktijk, wonen, partnerwerk"],
         },
     ),
     (
@@ -263,7 +266,10 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 2,
-            problems: &["outside Twente", "expected u32"],
+            problems: &[
+                "outside Twente",
+                "item `prk-hengelo-04`: this must be a number",
+            ],
         },
     ),
     (
@@ -271,7 +277,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["number out of range"],
+            problems: &["an invalid number"],
         },
     ),
     (
@@ -303,7 +309,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["`volgende maand` is not an ISO date"],
+            problems: &["`volgende maand` is not a date as YYYY-MM-DD"],
         },
     ),
     (
@@ -311,7 +317,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["`2027-02-30` is not an ISO date"],
+            problems: &["`2027-02-30` is not a date as YYYY-MM-DD"],
         },
     ),
     // Expired is not an error: the item is left out silently (a warning for maintainers).
@@ -452,7 +458,7 @@ const EXPECTED: &[(&str, Expect)] = &[
     ("gemeenten-empty.geojson", FileError(&["the file is empty"])),
     (
         "gemeenten-truncated.geojson",
-        FileError(&["line ", "EOF while parsing"]),
+        FileError(&["line ", "the file ends too early"]),
     ),
     (
         "gemeenten-html-error-page.geojson",
@@ -503,7 +509,7 @@ const EXPECTED: &[(&str, Expect)] = &[
     ),
     (
         "gemeenten-nan-token.geojson",
-        FileError(&["line 3, column 136", "expected value"]),
+        FileError(&["line 3, column 136", "a value was expected here"]),
     ),
     (
         "gemeenten-duplicate-code.geojson",
@@ -907,8 +913,9 @@ mod regressions {
     fn listings_file_that_is_an_array_says_so_instead_of_expected_a_string() {
         let e = parse_listings(LISTINGS, b"\n  [{\"meta\": {}}]", None, None).unwrap_err();
         assert!(
-            e.to_string()
-                .starts_with("listings.json, line 2, column 3: the file must be an object"),
+            e.to_string().starts_with(
+                "listings.json, line 2, column 3: this must be an object { … }, not an array"
+            ),
             "{e}"
         );
     }
@@ -918,7 +925,8 @@ mod regressions {
     fn item_that_is_an_array_says_so_instead_of_expected_a_string() {
         let ps = problems(r#"["a", "praktijk"]"#);
         assert!(
-            ps.iter().any(|p| p.contains("an item must be an object")),
+            ps.iter()
+                .any(|p| p.contains("this must be an object { … }, not an array")),
             "{ps:?}"
         );
     }

@@ -1,7 +1,7 @@
 // Source rules that keep data from becoming markup, checked on the source text (no browser):
-//  1. src/**/*.rs: every use of `inner_html` / `set_inner_html` / `innerHTML` (in code or in a string, not in
+//  1. src/**/*.rs and editor/src/**/*.rs: every use of `inner_html` / `set_inner_html` / `innerHTML` (in code or in a string, not in
 //     a comment) carries a `// SAFETY(html): <why this is safe>` comment on the same or the previous line.
-//  2. src/**/*.rs: every element with `target="_blank"` also has `rel="noopener noreferrer"`.
+//  2. the same files: every element with `target="_blank"` also has `rel="noopener noreferrer"`.
 //  3. public/embed.js (runs on partners' pages): no `eval(`, `new Function`, `innerHTML`, `.setAttribute("style"`.
 // The scanners are tested on small samples first, so a rule cannot pass by scanning nothing.
 //
@@ -155,6 +155,9 @@ function rustFiles(dir) {
   return out.sort();
 }
 const SRC = path.join(ROOT, "src");
+// The editor is its own crate with its own links and markup: the same rules apply there.
+const EDITOR = path.join(ROOT, "editor/src");
+const uiFiles = () => [...rustFiles(SRC), ...rustFiles(EDITOR)];
 const rel = (p) => path.relative(ROOT, p);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -206,15 +209,15 @@ test("scanner self-test: embed.js rules", () => {
   assert.deepEqual(embedViolations('el.style.setProperty("width", "100%", "important");\nf.setAttribute("title", t);'), []);
 });
 
-test("src/**/*.rs: every inner HTML use has a `// SAFETY(html):` comment on the same or the previous line", () => {
-  const files = rustFiles(SRC);
+test("src/**/*.rs, editor/src/**/*.rs: every inner HTML use has a `// SAFETY(html):` comment on the same or the previous line", () => {
+  const files = uiFiles();
   assert.ok(files.length >= 10, `scanned ${files.length} Rust files under src/`);
   const found = files.flatMap((f) => unsafeHtmlSinks(fs.readFileSync(f, "utf8")).map((x) => `${rel(f)}:${x.line}: ${x.text}`));
   assert.deepEqual(found, [], "inner HTML without a SAFETY(html) comment");
 });
 
-test('src/**/*.rs: every target="_blank" element also has rel="noopener noreferrer"', () => {
-  const files = rustFiles(SRC);
+test('src/**/*.rs, editor/src/**/*.rs: every target="_blank" element also has rel="noopener noreferrer"', () => {
+  const files = uiFiles();
   const all = files.flatMap((f) => {
     const src = fs.readFileSync(f, "utf8");
     const kinds = classify(src);
@@ -293,7 +296,7 @@ test("scanner self-test: a circle between two modules is found, a chain is not",
   assert.deepEqual(circles(moduleGraph(files("use crate::{b::X, c};", "/// see crate::a\nfn f() {}"))), []);
 });
 
-for (const dir of ["core/src", "xtask/src", "src"]) {
+for (const dir of ["core/src", "xtask/src", "src", "editor/src"]) {
   test(`${dir}: no module imports another in a circle`, () => {
     const base = path.join(ROOT, dir);
     const files = rustFiles(base).map((f) => ({ rel: path.relative(base, f), text: fs.readFileSync(f, "utf8") }));

@@ -5,40 +5,14 @@ use crate::load::LoadError;
 use crate::state::AppState;
 use leptos::prelude::*;
 use twente_kaart_core::i18n::{fill, Strings};
-use twente_kaart_core::DataError;
 
-/// The reason, in the user's language (serde's own detail, e.g. "missing field `title`", stays as it is).
+/// The reason, in the user's language (names and values as written in the file).
 pub fn describe(e: &LoadError, t: &Strings) -> String {
     match e {
         LoadError::Http { status, .. } => fill(t.err_http, &[("status", &status.to_string())]),
         LoadError::Timeout { .. } => t.err_timeout.to_string(),
         LoadError::Network { .. } => t.err_network.to_string(),
-        LoadError::Data(d) => match d {
-            DataError::Empty { .. } => t.err_empty.to_string(),
-            DataError::Html { .. } => t.err_html.to_string(),
-            DataError::Encoding { offset, .. } => {
-                fill(t.err_encoding, &[("offset", &offset.to_string())])
-            }
-            DataError::Syntax { at, message, .. } => format!(
-                "{}: {message}",
-                fill(
-                    t.err_at,
-                    &[
-                        ("line", &at.line.to_string()),
-                        ("column", &at.column.to_string())
-                    ]
-                )
-            ),
-            DataError::Structure { message, .. } => message.clone(),
-            DataError::Geometry {
-                feature, message, ..
-            } => {
-                format!(
-                    "{}: {message}",
-                    fill(t.err_geometry, &[("feature", feature)])
-                )
-            }
-        },
+        LoadError::Data(d) => t.data_error(d),
     }
 }
 

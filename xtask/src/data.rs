@@ -15,13 +15,13 @@ pub struct CheckReport {
 
 /// Validates the municipality file and the listings in `dir`, printing every problem.
 pub fn check_dir(dir: &Path, quiet: bool) -> Result<CheckReport> {
-    let geo_path = dir.join("gemeenten.geojson");
-    let listings_path = dir.join("listings.json");
+    let geo_path = dir.join(twente_kaart_core::municipality::FILE);
+    let listings_path = dir.join(twente_kaart_core::dataset::FILE);
     let mut errors = 0;
     let mut warnings = 0;
     let geo_bytes =
         std::fs::read(&geo_path).with_context(|| format!("reading {}", geo_path.display()))?;
-    let map = match parse_municipalities("gemeenten.geojson", &geo_bytes) {
+    let map = match parse_municipalities(twente_kaart_core::municipality::FILE, &geo_bytes) {
         Ok(m) => Some(m),
         Err(e) => {
             println!("error: {e}");
@@ -33,7 +33,7 @@ pub fn check_dir(dir: &Path, quiet: bool) -> Result<CheckReport> {
         .with_context(|| format!("reading {}", listings_path.display()))?;
     let mut items = 0;
     match parse_listings(
-        "listings.json",
+        twente_kaart_core::dataset::FILE,
         &bytes,
         map.as_ref().map(|m| m.municipalities.as_slice()),
         Some(crate::today::today()),

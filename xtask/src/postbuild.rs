@@ -207,12 +207,12 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
     }
     html = lower_wasm_priority(&html)?;
     let geo = parse_municipalities(
-        "gemeenten.geojson",
-        &std::fs::read(data.join("gemeenten.geojson"))?,
+        twente_kaart_core::municipality::FILE,
+        &std::fs::read(data.join(twente_kaart_core::municipality::FILE))?,
     )?;
     let parsed = parse_listings(
-        "listings.json",
-        &std::fs::read(data.join("listings.json"))?,
+        twente_kaart_core::dataset::FILE,
+        &std::fs::read(data.join(twente_kaart_core::dataset::FILE))?,
         Some(&geo.municipalities),
         Some(crate::today::today()),
     )?;

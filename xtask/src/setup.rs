@@ -1,12 +1,15 @@
 //! Installs what the build and the tests need, each step skipped when the right version is already there.
 //! Versions follow the tested recipe: wasm-bindgen-cli exactly as in Cargo.lock, trunk 0.21.14, wasm-opt
-//! from npm `binaryen@132` (Debian's binaryen breaks wasm-bindgen output), Debian's chromium + driver.
+//! from npm `binaryen@132` (Debian's binaryen breaks wasm-bindgen output), Debian's chromium + driver, and
+//! for the other engines Debian's WebKitGTK driver (under xvfb) and Firefox ESR with geckodriver from crates.io.
 
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
 use xshell::{cmd, Shell};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// geckodriver 0.36+ speaks to Firefox 128+ (Debian's ESR is 140).
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 
 pub fn run(with_browser: bool) -> Result<()> {
     let sh = Shell::new()?;
@@ -84,7 +87,7 @@ pub fn build_tools(sh: &Shell) -> Result<()> {
     Ok(())
 }
 
-/// binaryen (wasm-opt), playwright-core, axe-core and jsqr, pinned in e2e/package-lock.json.
+/// binaryen (wasm-opt), playwright-core, axe-core, jsqr and selenium-webdriver, pinned in e2e/package-lock.json.
 pub fn npm_tools(sh: &Shell) -> Result<()> {
     require_major(
         sh,
@@ -97,8 +100,11 @@ pub fn npm_tools(sh: &Shell) -> Result<()> {
     let axe = e2e.join("node_modules/axe-core/axe.min.js");
     let pw = e2e.join("node_modules/playwright-core/package.json");
     let jsqr = e2e.join("node_modules/jsqr/package.json");
-    if !(opt.exists() && axe.exists() && pw.exists() && jsqr.exists()) {
-        eprintln!("setup: npm ci in e2e/ (wasm-opt, playwright-core, axe-core, jsqr)");
+    let selenium = e2e.join("node_modules/selenium-webdriver/package.json");
+    if !(opt.exists() && axe.exists() && pw.exists() && jsqr.exists() && selenium.exists()) {
+        eprintln!(
+            "setup: npm ci in e2e/ (wasm-opt, playwright-core, axe-core, jsqr, selenium-webdriver)"
+        );
         let _dir = sh.push_dir(&e2e);
         cmd!(sh, "npm ci --no-audit --no-fund").run()?;
     }
@@ -128,31 +134,70 @@ fn require_major(sh: &Shell, program: &str, min: u32, what: &str) -> Result<()> 
     Ok(())
 }
 
-/// Debian's chromium and chromedriver, when running as root and they are missing; then checks the version
-/// the tests will launch.
-pub fn browser(sh: &Shell) -> Result<()> {
-    let have = |p: &str| version_of(sh, p).is_some();
-    if have("chromium") && have("chromedriver") {
-        return require_major(
-            sh,
-            "chromium",
-            CHROMIUM_MAJOR,
-            "the browser the tests launch",
-        );
+/// Debian's packages `packages`, installed (as root) when one of `programs` is missing.
+fn debian_packages(sh: &Shell, programs: &[&str], packages: &[&str]) -> Result<()> {
+    if programs.iter().all(|p| which(p)) {
+        return Ok(());
     }
     let uid = cmd!(sh, "id -u").quiet().read().unwrap_or_default();
     if uid.trim() != "0" {
-        bail!("chromium and chromedriver are missing: install Debian's `chromium` and `chromium-driver` (as root)");
+        bail!(
+            "{} missing: install Debian's {} (as root)",
+            programs.join(", "),
+            packages.join(" ")
+        );
     }
-    eprintln!("setup: installing Debian's chromium and chromium-driver");
+    eprintln!("setup: installing Debian's {}", packages.join(" "));
     cmd!(sh, "apt-get update -q").run()?;
-    cmd!(sh, "apt-get install -y -q chromium chromium-driver")
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .run()?;
+    cmd!(
+        sh,
+        "apt-get install -y -q --no-install-recommends {packages...}"
+    )
+    .env("DEBIAN_FRONTEND", "noninteractive")
+    .run()?;
+    Ok(())
+}
+
+/// Where `program` is on PATH.
+pub fn find(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+}
+
+/// Whether `program` is on PATH (some, like WebKitWebDriver, have no `--version`).
+fn which(program: &str) -> bool {
+    find(program).is_some()
+}
+
+/// The browsers of the tests: Debian's chromium and chromedriver (checked for the version the tests are
+/// written for), WebKitGTK's WebDriver with xvfb, Firefox ESR and geckodriver.
+pub fn browser(sh: &Shell) -> Result<()> {
+    sh.set_var("PATH", tool_path()?);
+    debian_packages(
+        sh,
+        &["chromium", "chromedriver"],
+        &["chromium", "chromium-driver"],
+    )?;
     require_major(
         sh,
         "chromium",
         CHROMIUM_MAJOR,
         "the browser the tests launch",
-    )
+    )?;
+    debian_packages(
+        sh,
+        &["WebKitWebDriver", "xvfb-run", "firefox-esr"],
+        &["webkit2gtk-driver", "xvfb", "xauth", "firefox-esr"],
+    )?;
+    if !version_of(sh, "geckodriver").is_some_and(|v| v.contains(GECKODRIVER_VERSION)) {
+        eprintln!("setup: installing geckodriver {GECKODRIVER_VERSION} (about 2 minutes, once)");
+        cmd!(
+            sh,
+            "cargo install geckodriver --version {GECKODRIVER_VERSION} --locked"
+        )
+        .run()?;
+    }
+    Ok(())
 }

@@ -32,14 +32,29 @@ pub fn run(e2e_only: bool) -> Result<()> {
             )
             .run()?)
         })?;
-        step("clippy (wasm: widget)", || {
-            Ok(cmd!(sh, "cargo clippy -p twente-kaart --target wasm32-unknown-unknown --all-targets -- -D warnings").run()?)
+        step("clippy (wasm: widget, editor)", || {
+            Ok(cmd!(sh, "cargo clippy -p twente-kaart -p twente-kaart-editor --target wasm32-unknown-unknown --all-targets -- -D warnings").run()?)
         })?;
         step("unit tests (native: core, xtask)", || {
             Ok(cmd!(sh, "cargo test -p twente-kaart-core -p xtask").run()?)
         })?;
-        // The widget crate natively with its `ssr` feature: the build-time prerender and the editor's model.
-        step("widget natively (prerender, editor model)", || {
+        // The editor natively, without its browser feature: its model and its tests.
+        step("editor natively (model)", || {
+            Ok(cmd!(
+                sh,
+                "cargo clippy -p twente-kaart-editor --no-default-features --all-targets -- -D warnings"
+            )
+            .run()
+            .and_then(|()| {
+                cmd!(
+                    sh,
+                    "cargo test -p twente-kaart-editor --no-default-features"
+                )
+                .run()
+            })?)
+        })?;
+        // The widget crate natively with its `ssr` feature: the build-time prerender.
+        step("widget natively (prerender)", || {
             Ok(cmd!(
                 sh,
                 "cargo clippy -p twente-kaart --no-default-features --features ssr --all-targets -- -D warnings"
@@ -64,13 +79,23 @@ pub fn run(e2e_only: bool) -> Result<()> {
             .run()?)
         })?;
         step(
-            "browser tests (wasm-bindgen-test, headless Chromium)",
+            "browser tests (wasm-bindgen-test, headless Chromium and Firefox)",
             || {
-                Ok(cmd!(
-                    sh,
-                    "cargo test -p twente-kaart --target wasm32-unknown-unknown"
-                )
-                .run()?)
+                // The runner takes the first driver it finds on PATH unless told; each engine is named here.
+                for (var, driver) in [
+                    ("CHROMEDRIVER", "chromedriver"),
+                    ("GECKODRIVER", "geckodriver"),
+                ] {
+                    let path = crate::setup::find(driver)
+                        .with_context(|| format!("{driver} is not on PATH"))?;
+                    cmd!(
+                        sh,
+                        "cargo test -p twente-kaart -p twente-kaart-editor --target wasm32-unknown-unknown"
+                    )
+                    .env(var, path)
+                    .run()?;
+                }
+                Ok(())
             },
         )?;
         step("data check (public/data)", || {
@@ -79,7 +104,7 @@ pub fn run(e2e_only: bool) -> Result<()> {
     }
     step("release build", || crate::build::release(&sh))?;
     step(
-        "end-to-end tests (playwright-core, headless Chromium)",
+        "end-to-end tests (Chromium by playwright-core; WebKit and Firefox over WebDriver)",
         || {
             let _e2e = sh.push_dir(root.join("e2e"));
             Ok(cmd!(sh, "node --test --test-concurrency=1 tests/").run()?)

@@ -8,10 +8,11 @@ use twente_kaart_core::dataset::{parse_listings, ListingsFile, Meta};
 use twente_kaart_core::date::Date;
 use twente_kaart_core::listing::Listing;
 use twente_kaart_core::municipality::Municipality;
+use twente_kaart_core::reason::Reason;
 use twente_kaart_core::validate::{Problem, ProblemKind, Severity};
 
 /// The name of the file, in messages and in the download.
-pub const FILE: &str = "listings.json";
+pub use twente_kaart_core::dataset::FILE;
 
 /// The listings file being edited. Items are typed, so the download keeps the usual field order.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,9 +35,10 @@ impl EditorFile {
     /// one that breaks a rule, so it can be fixed here.
     pub fn parse(bytes: &[u8]) -> Result<Opened, String> {
         // The file-level checks (encoding, syntax, shape, `meta`) are the core's.
-        let parsed = parse_listings(FILE, bytes, None, None).map_err(|e| e.to_string())?;
-        let text = twente_kaart_core::error::decode(FILE, bytes).map_err(|e| e.to_string())?;
-        let raw: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let parsed = parse_listings(FILE, bytes, None, None).map_err(|e| file_error(&e))?;
+        let text = twente_kaart_core::error::decode(FILE, bytes).map_err(|e| file_error(&e))?;
+        // Cannot fail: the core has just parsed the same text.
+        let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         let mut items = Vec::new();
         let mut unreadable = 0;
         for value in raw["items"].as_array().into_iter().flatten() {
@@ -109,7 +111,7 @@ impl EditorFile {
             Err(e) => {
                 return vec![FieldProblem {
                     key: None,
-                    text: e.to_string(),
+                    text: file_error(&e),
                     error: true,
                 }]
             }
@@ -126,7 +128,7 @@ impl EditorFile {
         for p in problems.into_iter().filter(|p| p.item_index == Some(at)) {
             let key = match (&p.kind, p.field) {
                 (_, Some(field)) => Some(form_key(field)),
-                (ProblemKind::Invalid(message), None) => named_field(message),
+                (ProblemKind::Invalid(reason), None) => named_field(reason),
                 _ => None,
             };
             // A number that is not a number is already said next to its field, in plain words.
@@ -161,7 +163,7 @@ fn form_key(field: &'static str) -> &'static str {
     }
 }
 
-/// Every field name the form shows, so serde's "missing field `updated`" can be placed at its field.
+/// Every field name the form shows, so a missing `updated` can be placed at its field.
 pub const KEYS: [&str; 24] = [
     "id",
     "category",
@@ -189,8 +191,20 @@ pub const KEYS: [&str; 24] = [
     "featured",
 ];
 
-fn named_field(message: &str) -> Option<&'static str> {
-    let name = message.split('`').nth(1)?;
+/// A data file's error as the staff member reads it: the file, then why, in Dutch.
+pub fn file_error(e: &twente_kaart_core::DataError) -> String {
+    format!(
+        "{}: {}",
+        e.file(),
+        twente_kaart_core::i18n::NL.data_error(e)
+    )
+}
+
+fn named_field(reason: &Reason) -> Option<&'static str> {
+    let name = match reason {
+        Reason::MissingField { field } | Reason::UnknownField { field } => field.as_str(),
+        _ => return None,
+    };
     let name = match name {
         "min" => "price.min",
         "per" => "price.per",

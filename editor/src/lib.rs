@@ -1,12 +1,13 @@
-//! The data editor for campaign staff (`editor.html`, its own wasm binary `editor`): load the published data
+//! The data editor for campaign staff (`editor.html`, its own crate and wasm, depending on the core only): load the published data
 //! or a local file, add / edit / delete items in a form that checks each field with the core's own rules,
 //! place an item by clicking the map, and download the new `listings.json`. Unsaved work is kept in
 //! `localStorage` until the download.
 //!
 //! Layout: [`model`] is the data and the check (no browser), [`toolbar`], [`item_table`], [`item_form`] and
-//! [`point_picker`] are what the user sees, [`storage`] and [`download`] talk to the browser.
+//! [`point_picker`] are what the user sees, [`storage`], [`download`] and [`fetch`] talk to the browser.
 
 pub mod download;
+pub mod fetch;
 pub mod item_form;
 pub mod item_table;
 pub mod model;
@@ -15,7 +16,7 @@ pub mod storage;
 pub mod strings;
 pub mod toolbar;
 
-use crate::load::fetch_bytes;
+use fetch::{fetch_bytes, today};
 use leptos::prelude::*;
 use model::{EditorFile, ItemForm, SchemaHelp, FILE};
 use strings::NL;
@@ -53,7 +54,8 @@ impl EditorData {
         listings: &[u8],
         schema: Option<&[u8]>,
     ) -> Result<EditorData, String> {
-        let map = parse_municipalities("gemeenten.geojson", geo).map_err(|e| e.to_string())?;
+        let map = parse_municipalities(twente_kaart_core::municipality::FILE, geo)
+            .map_err(|e| model::file_error(&e))?;
         let layout = MapLayout::new(&map.municipalities, &map.context);
         let opened = EditorFile::parse(listings)?;
         Ok(EditorData {
@@ -218,7 +220,7 @@ impl EditorState {
                 },
                 Err(e) => self
                     .status
-                    .set(fill(NL.load_failed, &[("error", &e.to_string())])),
+                    .set(fill(NL.load_failed, &[("error", &e.message())])),
             }
         });
     }
@@ -241,11 +243,11 @@ pub fn focus_later(id: &str) {
 /// Loads the map, the schema and the listings (the draft in `localStorage` if there is one).
 async fn load() -> Result<EditorData, String> {
     let (geo, schema) = futures::future::join(
-        fetch_bytes("data/", crate::load::MUNICIPALITIES_FILE),
+        fetch_bytes("data/", twente_kaart_core::municipality::FILE),
         fetch_bytes("schema/", "listings.schema.json"),
     )
     .await;
-    let geo = geo.map_err(|e| e.to_string())?;
+    let geo = geo.map_err(|e| e.message())?;
     let schema = schema.ok();
     if let Some(draft) = storage::load() {
         if let Ok(mut data) = EditorData::from_bytes(&geo, draft.as_bytes(), schema.as_deref()) {
@@ -253,9 +255,7 @@ async fn load() -> Result<EditorData, String> {
             return Ok(data);
         }
     }
-    let listings = fetch_bytes("data/", FILE)
-        .await
-        .map_err(|e| e.to_string())?;
+    let listings = fetch_bytes("data/", FILE).await.map_err(|e| e.message())?;
     EditorData::from_bytes(&geo, &listings, schema.as_deref())
 }
 
@@ -273,7 +273,7 @@ pub fn Editor() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(data)) => {
-            let state = EditorState::new(data, crate::state::today());
+            let state = EditorState::new(data, today());
             view! { <EditorView state=state /> }.into_any()
         }
     }

@@ -11,6 +11,8 @@ pub struct Strings {
     pub intro: &'static str,
     pub loading: &'static str,
     pub load_failed: &'static str,
+    pub fetch_network: &'static str,
+    pub fetch_http: &'static str,
     pub retry: &'static str,
     pub new_item: &'static str,
     pub open_file: &'static str,
@@ -113,6 +115,8 @@ pub static NL: Strings = Strings {
     intro: "Wijzig het aanbod op de kaart. Je wijzigingen worden in deze browser bewaard tot je het bestand downloadt; zet het gedownloade listings.json daarna op de website.",
     loading: "Gegevens laden…",
     load_failed: "De gegevens konden niet worden geladen: {error}",
+    fetch_network: "{file} kon niet worden opgehaald: geen verbinding met de website.",
+    fetch_http: "{file} kon niet worden opgehaald: de website antwoordde met foutcode {status}.",
     retry: "Opnieuw proberen",
     new_item: "Nieuw item",
     open_file: "Open een listings.json van je computer",
@@ -177,11 +181,16 @@ pub static NL: Strings = Strings {
     leave_warning: "Er zijn wijzigingen die nog niet zijn gedownload.",
 };
 
-/// A validation problem in plain Dutch, for the person filling in the form. (The core's own messages are
-/// English, for the command line; the rule that found the problem is the same.)
+/// A validation problem in plain Dutch, for the person filling in the form. (The core's `Display` is English,
+/// for the command line; the rule that found the problem is the same.)
 pub fn problem_text(kind: &ProblemKind) -> String {
     match kind {
-        ProblemKind::Invalid(message) => format!("Dit klopt niet: {message}."),
+        ProblemKind::Invalid(reason) => {
+            format!(
+                "Dit klopt niet: {}.",
+                twente_kaart_core::i18n::NL.reason(reason)
+            )
+        }
         ProblemKind::BadId => {
             "Gebruik 1 tot 64 kleine letters, cijfers of streepjes, bijvoorbeeld prk-enschede-07."
                 .into()

@@ -1,23 +1,28 @@
 //! Browser tests of the data editor (wasm-bindgen-test in headless Chromium): the editor mounted with the
 //! committed demo data, used the way a staff member would — through the table, the form and the map.
-//! Run: cargo test -p twente-kaart --target wasm32-unknown-unknown --test editor_web
+//! Run: cargo test -p twente-kaart-editor --target wasm32-unknown-unknown
 #![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::{GEO, LISTINGS, TODAY};
 use leptos::prelude::*;
-use twente_kaart::editor::model::EditorFile;
-use twente_kaart::editor::{storage, EditorData, EditorState, EditorView};
 use twente_kaart_core::dataset::parse_listings;
 use twente_kaart_core::municipality::parse_municipalities;
 use twente_kaart_core::Lang;
+use twente_kaart_editor::model::EditorFile;
+use twente_kaart_editor::{storage, EditorData, EditorState, EditorView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SCHEMA: &[u8] = include_bytes!("../public/schema/listings.schema.json");
+const SCHEMA: &[u8] = include_bytes!("../../public/schema/listings.schema.json");
+const GEO: &[u8] = include_bytes!("../../public/data/gemeenten.geojson");
+const LISTINGS: &[u8] = include_bytes!("../../public/data/listings.json");
+/// A fixed "today", so the demo's expiry dates give the same items whatever day the tests run.
+const TODAY: twente_kaart_core::date::Date = twente_kaart_core::date::Date {
+    year: 2026,
+    month: 11,
+    day: 23,
+};
 
 /// Mounts the editor into a fresh container, with no draft left from an earlier test.
 fn mount() -> (web_sys::HtmlElement, EditorState) {
