@@ -44,7 +44,7 @@ fn pending_click() -> Option<Option<String>> {
 /// A deep link lands on its target: `?item=` opens the item's municipality (unless another was asked for),
 /// then scrolls the opened card into view with focus on it; `?gemeente=` on a phone brings the panel below
 /// the map into view.
-fn reveal_deep_link(state: AppState, data: &crate::state::Data) {
+fn reveal_deep_link(state: AppState, data: &crate::state::MapData) {
     if let Some(item) = state.item.get_untracked().and_then(|id| data.item(&id)) {
         if state.selected.with_untracked(Option::is_none) {
             state.selected.set(Some(item.municipality.clone()));

@@ -4,10 +4,11 @@
 //!
 //! One 1-second interval drives it all, created once: nothing grows over a 10-hour day.
 
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,7 +35,7 @@ fn is_pristine(state: &AppState) -> bool {
 }
 
 /// Starts the idle timer and the attract loop. `idle_seconds` comes from `?idle=` (default 60).
-pub fn start(state: AppState, data: SharedData, idle_seconds: u32) {
+pub fn start(state: AppState, data: Arc<MapData>, idle_seconds: u32) {
     let last_activity = Rc::new(Cell::new(now_ms()));
     let activity = {
         let last = last_activity.clone();

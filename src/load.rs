@@ -1,7 +1,7 @@
 //! Loading the two data files: bounded time per request, a few retries with backoff, then a clear error.
 //! What loaded is kept: a broken listings file still leaves the map, and the other way round.
 
-use crate::state::{Data, SharedData};
+use crate::state::MapData;
 use gloo_net::http::Request;
 use leptos::prelude::{RwSignal, Set};
 use std::sync::Arc;
@@ -55,7 +55,7 @@ impl LoadError {
 /// The outcome of a load: the data that could be used, and the errors of what could not.
 #[derive(Clone, Debug)]
 pub struct Loaded {
-    pub data: SharedData,
+    pub data: Arc<MapData>,
     pub errors: Vec<LoadError>,
 }
 
@@ -149,10 +149,10 @@ fn parse_map(geo: Result<Vec<u8>, LoadError>) -> Result<ParsedMap, LoadError> {
 /// The map alone, while the listings load.
 fn map_only((municipalities, layout): &ParsedMap) -> Loaded {
     Loaded {
-        data: Arc::new(Data {
+        data: Arc::new(MapData {
             municipalities: municipalities.clone(),
             layout: layout.clone(),
-            ..Data::default()
+            ..MapData::default()
         }),
         errors: Vec::new(),
     }
@@ -224,7 +224,7 @@ fn assemble_parsed(
         })
         .collect();
     Loaded {
-        data: Arc::new(Data {
+        data: Arc::new(MapData {
             meta,
             municipalities,
             layout,

@@ -2,8 +2,9 @@
 //! the map (rings and numbered homes): the plan link checked against the data, and the homes ranked.
 //! The geometry is in `twente_kaart_core::plan`; this only wires it to the signals.
 
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::plan::{rank_homes, resolve, Plan, PlanError, RankedHome};
 
@@ -17,7 +18,7 @@ pub struct Planner {
 
 impl Planner {
     /// Derives the plan from `state` and provides it as context (call inside the widget's owner).
-    pub fn provide(state: AppState, data: SharedData) {
+    pub fn provide(state: AppState, data: Arc<MapData>) {
         let plan = {
             let data = data.clone();
             Memo::new(move |_| {

@@ -8,7 +8,7 @@ use twente_kaart_core::{Category, Lang, Listing, Meta, Municipality};
 
 /// Everything loaded, laid out once. Shared read-only by the components.
 #[derive(Debug, Default)]
-pub struct Data {
+pub struct MapData {
     pub meta: Option<Meta>,
     pub municipalities: Vec<Municipality>,
     pub layout: Option<Arc<MapLayout>>,
@@ -24,7 +24,7 @@ pub struct Data {
     pub by_municipality: HashMap<String, Vec<usize>>,
 }
 
-impl Data {
+impl MapData {
     pub fn name_of(&self, code: &str) -> Option<&str> {
         self.municipalities
             .iter()
@@ -49,14 +49,12 @@ impl Data {
     }
 }
 
-pub type SharedData = Arc<Data>;
-
 /// The region's hospitals and GP posts, as context for the cards (each practice names its nearest post).
 #[derive(Clone, Default)]
 pub struct CareSites(pub Arc<Vec<twente_kaart_core::care::CareSite>>);
 
 impl CareSites {
-    pub fn of(data: &Data) -> CareSites {
+    pub fn of(data: &MapData) -> CareSites {
         CareSites(Arc::new(
             data.meta
                 .as_ref()

@@ -59,19 +59,20 @@ function expectation(name) {
   if (exp.kind === "error") {
     const msg = quotedMessage(outcome);
     exp.message = msg;
-    // What the translated (nl) reason must contain.
+    // What the reason must contain. Error fixtures run in English (see runFixture), the language the README
+    // and the command line use; the widget's own words around it are its English ones.
     const want = [];
     const at = msg.match(/line (\d+), column (\d+)/);
-    if (at) want.push(`regel ${at[1]}, kolom ${at[2]}`);
+    if (at) want.push(`line ${at[1]}, column ${at[2]}`);
     const feature = msg.match(/feature ([^:\s]+):/);
-    if (feature && !feature[1].includes("\\u")) want.push(`gemeente ${feature[1]}`);
+    if (feature && !feature[1].includes("\\u")) want.push(`municipality ${feature[1]}`);
     let translated = false;
-    if (/the file is empty/.test(msg)) { want.push("het bestand is leeg"); translated = true; }
-    if (/HTML page/.test(msg)) { want.push("HTML-pagina"); translated = true; }
+    if (/the file is empty/.test(msg)) { want.push("the file is empty"); translated = true; }
+    if (/HTML page/.test(msg)) { want.push("HTML page"); translated = true; }
     const utf = msg.match(/not valid UTF-8 at byte (\d+)/);
-    if (utf) { want.push(`geen geldige UTF-8-tekst (byte ${utf[1]})`); translated = true; }
+    if (utf) { want.push(`not valid UTF-8 text (byte ${utf[1]})`); translated = true; }
     if (!translated) {
-      // serde's / the checker's own detail stays English: every quoted fragment around the elisions (…).
+      // The reason as the README quotes it: every fragment around the elisions (…).
       const detail = msg.replace(/^(…|listings\.json|gemeenten\.geojson)(, line \d+(, column \d+)?)?(, …)?(,?\s*feature [^:]+)?:\s*/, "");
       for (const frag of detail.split("…").map((s) => s.trim()).filter((s) => s.length >= 4 && !s.includes("\\u"))) want.push(frag);
     }
@@ -174,16 +175,27 @@ async function settle(page, { network = true } = {}) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 }
 
+/// The widget's own words around a reason, per language (core/src/i18n.rs).
+const FRAME = {
+  nl: { failed: (f) => `Kon ${f} niet laden: `, retry: "Opnieuw proberen", skipped: (n) => (n === 1 ? "1 item kon niet worden getoond." : `${n} items konden niet worden getoond.`), locale: "nl-NL" },
+  en: { failed: (f) => `Could not load ${f}: `, retry: "Try again", skipped: (n) => (n === 1 ? "1 item could not be shown." : `${n} items could not be shown.`), locale: "en-GB" },
+};
+
+/// A fixture whose README row is an error runs in English: the README gives the reason as the command line
+/// says it, and the command line's English is the widget's English table (one text per reason). The rest
+/// runs in Dutch, the widget's first language.
 async function runFixture(name) {
   const exp = expectation(name);
+  const lang = exp?.kind === "error" ? "en" : "nl";
+  const frame = FRAME[lang];
   assert.ok(exp, `${name} has no row in tests/fixtures/bad/README.md`);
   assert.notEqual(exp.kind, "?", `${name}: README outcome is neither "error:" nor "loads": ${exp.outcome}`);
   const started = Date.now();
-  const w = await watchedPage(browser, { allowedOrigins: [server.origin], locale: "nl-NL" });
+  const w = await watchedPage(browser, { allowedOrigins: [server.origin], locale: frame.locale });
   const { page } = w;
   let s;
   try {
-    await page.goto(`${server.url}?lang=nl&data=__fixture/${encodeURIComponent(name)}/`, { waitUntil: "load", timeout: 30000 });
+    await page.goto(`${server.url}?lang=${lang}&data=__fixture/${encodeURIComponent(name)}/`, { waitUntil: "load", timeout: 30000 });
     // The live widget replaced the prerender (or a crash message did).
     await page.waitForFunction(
       () => !document.getElementById("tk-prerender") && !document.querySelector(".tk-preview") && !!document.querySelector("#tk-root .tk"),
@@ -201,13 +213,13 @@ async function runFixture(name) {
     if (exp.kind === "error") {
       assert.equal(visibleAlerts.length, 1, `${name}: one visible [role=alert]; got ${JSON.stringify(s.alerts)}`);
       const a = visibleAlerts[0];
-      const line = a.lines.find((l) => l.startsWith(`Kon ${exp.file} niet laden: `));
-      assert.ok(line, `${name}: the alert names ${exp.file} ("Kon ${exp.file} niet laden: …"); got ${JSON.stringify(a.lines)}`);
-      const reason = line.slice(`Kon ${exp.file} niet laden: `.length);
+      const line = a.lines.find((l) => l.startsWith(frame.failed(exp.file)));
+      assert.ok(line, `${name}: the alert names ${exp.file} ("${frame.failed(exp.file)}…"); got ${JSON.stringify(a.lines)}`);
+      const reason = line.slice(frame.failed(exp.file).length);
       assert.ok(reason.trim().length > 0, `${name}: the alert gives a reason`);
       for (const want of exp.reason) assert.ok(reason.includes(want), `${name}: reason ${JSON.stringify(reason.slice(0, 300))} should contain ${JSON.stringify(want)} (README: ${exp.message})`);
       if (exp.file === "listings.json") assert.ok(!a.text.includes("gemeenten.geojson"), `${name}: only listings.json is broken, the alert blames gemeenten.geojson: ${a.text}`);
-      assert.equal(a.button, "Opnieuw proberen", `${name}: a "try again" button`);
+      assert.equal(a.button, frame.retry, `${name}: a "try again" button`);
     } else {
       assert.deepEqual(s.alerts, [], `${name}: loads, so no alert`);
     }
@@ -215,7 +227,7 @@ async function runFixture(name) {
       // The corpus README's counts are about the listings file (with the real municipalities).
       if (exp.skipped > 0) {
         assert.ok(s.skipped?.visible, `${name}: the "n items could not be shown" note (README: ${exp.skipped} skipped)`);
-        const want = exp.skipped === 1 ? "1 item kon niet worden getoond." : `${exp.skipped} items konden niet worden getoond.`;
+        const want = frame.skipped(exp.skipped);
         assert.equal(s.skipped.text.trim(), want, `${name}: skipped count (README: ${exp.outcome})`);
       } else {
         assert.equal(s.skipped, null, `${name}: nothing skipped, so no skipped note; got ${JSON.stringify(s.skipped)}`);
@@ -266,4 +278,27 @@ test(`each of the ${FILES.length} fixtures: the widget still shows, safely`, { c
   const count = (o) => summary.filter((s) => s.outcome === o).length;
   console.log(summary.map((s) => s.line).join("\n"));
   console.log(`corpus: ${summary.length} fixtures; map ${count("map")}, map+error ${count("map+error")}, error (no map) ${count("error")}, other ${summary.length - count("map") - count("map+error") - count("error")}`);
+});
+
+test("a broken file's reason is said in the visitor's language, not in the parser's English", async () => {
+  const cases = [
+    ["gemeenten-rd-new-coordinates.geojson", "nl", "Kon gemeenten.geojson niet laden: gemeente GM0141: de coördinaten moeten WGS84-lengte/breedte zijn"],
+    ["gemeenten-rd-new-coordinates.geojson", "de", "gemeenten.geojson konnte nicht geladen werden: Gemeinde GM0141: die Koordinaten müssen WGS84-Länge/Breite sein"],
+    ["listings-missing-meta.json", "nl", "Kon listings.json niet laden: regel 120, kolom 1: het veld `meta` ontbreekt"],
+    ["gemeenten-empty.geojson", "nl", "Kon gemeenten.geojson niet laden: het bestand is leeg"],
+    ["listings-truncated.json", "de", "listings.json konnte nicht geladen werden: Zeile 69, Spalte 49: die Datei endet zu früh"],
+  ];
+  for (const [name, lang, want] of cases) {
+    const w = await watchedPage(browser, { allowedOrigins: [server.origin], locale: lang === "de" ? "de-DE" : "nl-NL" });
+    try {
+      await w.page.goto(`${server.url}?lang=${lang}&data=__fixture/${encodeURIComponent(name)}/`);
+      const alert = w.page.locator("#tk-root [role=alert]").first();
+      await alert.waitFor({ state: "visible", timeout: 30000 });
+      const text = (await alert.innerText()).replace(/\s+/g, " ");
+      assert.ok(text.includes(want), `${name} in ${lang}: ${JSON.stringify(text)} should include ${JSON.stringify(want)}`);
+      assert.doesNotMatch(text, /must be|missing|ends too early/, `${name} in ${lang}: no English left in ${JSON.stringify(text)}`);
+    } finally {
+      await w.context.close();
+    }
+  }
 });

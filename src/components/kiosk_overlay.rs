@@ -1,13 +1,14 @@
 //! Kiosk overlays: the "are you still looking?" countdown and the attract loop's caption. Each covers the
 //! widget, so the tap that dismisses it does not also select something underneath.
 
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::Category;
 
 #[component]
-pub fn KioskOverlay(data: SharedData) -> impl IntoView {
+pub fn KioskOverlay(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let countdown = move || {

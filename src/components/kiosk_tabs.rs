@@ -4,12 +4,13 @@
 
 use crate::components::list_view::ListView;
 use crate::components::side_panel::SidePanel;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 
 #[component]
-pub fn KioskTabs(data: SharedData) -> impl IntoView {
+pub fn KioskTabs(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     // A municipality chosen on the map (or by the attract loop's visitor) brings its panel to the front.

@@ -1,14 +1,15 @@
 //! Switches each category on and off; each label shows the category's marker symbol and its count, so it is
 //! also the legend of the markers.
 
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::summary::totals;
 use twente_kaart_core::Category;
 
 #[component]
-pub fn LayerToggle(data: SharedData) -> impl IntoView {
+pub fn LayerToggle(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let totals = totals(&data.items);

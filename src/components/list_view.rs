@@ -2,8 +2,9 @@
 //! search titles and descriptions; choosing an item highlights it on the map.
 
 use crate::components::item_card::ItemCard;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::Category;
 
@@ -12,7 +13,7 @@ use twente_kaart_core::Category;
 pub const PAGE: usize = 10;
 
 #[component]
-pub fn ListView(data: SharedData) -> impl IntoView {
+pub fn ListView(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let limit = RwSignal::new(PAGE);

@@ -2,12 +2,13 @@
 //! chosen (the choice opens its panel once the listings are in), and the side column says what is loading.
 
 use crate::components::{legend::Legend, twente_map::TwenteMap};
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 
 #[component]
-pub fn MapPreview(data: SharedData, compact: bool) -> impl IntoView {
+pub fn MapPreview(data: Arc<MapData>, compact: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     view! {

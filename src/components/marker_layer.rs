@@ -1,7 +1,7 @@
 //! Markers for items with a point: a shape and colour per category (circle, square, triangle), grouped into
 //! a numbered marker where they would overlap at the map's current size.
 
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
 use std::sync::Arc;
 use twente_kaart_core::i18n::{fill, Strings};
@@ -60,7 +60,7 @@ fn symbol(category: Category, r: f64) -> impl IntoView {
 }
 
 #[component]
-pub fn MarkerLayer(data: SharedData, layout: Arc<MapLayout>) -> impl IntoView {
+pub fn MarkerLayer(data: Arc<MapData>, layout: Arc<MapLayout>) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Projected once: selecting or toggling never re-projects.
     let placed: Arc<Vec<(usize, [f64; 2])>> = Arc::new(

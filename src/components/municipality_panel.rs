@@ -2,14 +2,15 @@
 
 use crate::components::item_card::ItemCard;
 use crate::components::municipality_shape::close_and_focus;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::card::{panel_groups, PANEL_PAGE};
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::{Category, Listing};
 
 #[component]
-pub fn MunicipalityPanel(data: SharedData, code: String) -> impl IntoView {
+pub fn MunicipalityPanel(data: Arc<MapData>, code: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let name = data.name_of(&code).unwrap_or_default().to_string();

@@ -1,7 +1,7 @@
 //! One municipality on the map: focusable, named with its counts, selected by click, tap, Enter or Space;
 //! the arrow keys move to the neighbour in that direction.
 
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
 use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
@@ -20,7 +20,7 @@ pub fn focus_shape(code: &str) {
 }
 
 /// Selects a municipality and announces it.
-pub fn select(state: AppState, data: &SharedData, code: &str) {
+pub fn select(state: AppState, data: &Arc<MapData>, code: &str) {
     state.clear_item_and_cluster();
     if state
         .selected
@@ -50,7 +50,7 @@ pub fn close_and_focus(state: AppState, code: &str) {
 
 #[component]
 pub fn MunicipalityShape(
-    data: SharedData,
+    data: Arc<MapData>,
     layout: Arc<MapLayout>,
     index: usize,
     tab_stop: RwSignal<String>,

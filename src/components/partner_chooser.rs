@@ -2,8 +2,9 @@
 //! typing part of the name, or a point tapped on the map (keyboard users choose a town: the same result
 //! without a pointer).
 
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::plan::{point_param, towns};
 use twente_kaart_core::Category;
@@ -12,7 +13,7 @@ use twente_kaart_core::Category;
 const FIRST: usize = 8;
 
 #[component]
-pub fn PartnerChooser(data: SharedData) -> impl IntoView {
+pub fn PartnerChooser(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let lang = state.lang.get_untracked();

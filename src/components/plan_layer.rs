@@ -20,7 +20,7 @@ const NUMBERED: usize = 20;
 const BADGE_PX: f64 = 9.0;
 
 #[component]
-pub fn PlanLayer(layout: Arc<MapLayout>, data: crate::state::SharedData) -> impl IntoView {
+pub fn PlanLayer(layout: Arc<MapLayout>, data: Arc<crate::state::MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     // The map-only preview (while the listings load) has no plan.
     let Some(planner) = use_context::<Planner>() else {

@@ -6,13 +6,14 @@ use crate::components::partner_chooser::PartnerChooser;
 use crate::components::plan_layer::PlaceSymbol;
 use crate::components::plan_results::PlanResults;
 use crate::planner::Planner;
-use crate::state::{AppState, CareSites, SharedData};
+use crate::state::{AppState, CareSites, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::plan::PlanError;
 
 #[component]
-pub fn PlanPanel(data: SharedData) -> impl IntoView {
+pub fn PlanPanel(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let planner = expect_context::<Planner>();
     let t = Strings::get(state.lang.get_untracked());

@@ -5,8 +5,9 @@
 use crate::components::plan_layer::PlaceSymbol;
 use crate::components::qr_code::QrCode;
 use crate::planner::Planner;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::{fill, format_km, round_minutes, Strings};
 use twente_kaart_core::plan::{nearest_town, towns, Mode, Partner, HOME_KINDS, MAX_MINUTES};
 use twente_kaart_core::Lang;
@@ -37,7 +38,7 @@ fn leg(t: &Strings, lang: Lang, template: &str, km: f64) -> String {
 }
 
 #[component]
-pub fn PlanResults(data: SharedData, partner: Partner) -> impl IntoView {
+pub fn PlanResults(data: Arc<MapData>, partner: Partner) -> impl IntoView {
     let state = expect_context::<AppState>();
     let planner = expect_context::<Planner>();
     let t = Strings::get(state.lang.get_untracked());

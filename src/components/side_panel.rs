@@ -3,13 +3,14 @@
 use crate::components::item_card::ItemCard;
 use crate::components::municipality_panel::MunicipalityPanel;
 use crate::components::plan_panel::PlanPanel;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::{fill, Strings};
 use twente_kaart_core::summary::totals;
 
 #[component]
-pub fn SidePanel(data: SharedData) -> impl IntoView {
+pub fn SidePanel(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         if state.plan_work.with(Option::is_some) {
@@ -26,7 +27,7 @@ pub fn SidePanel(data: SharedData) -> impl IntoView {
 
 /// Shown while nothing is selected: a hint, the totals and the campaign contact.
 #[component]
-fn Overview(data: SharedData) -> impl IntoView {
+fn Overview(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let totals = totals(&data.items);
@@ -49,7 +50,7 @@ fn Overview(data: SharedData) -> impl IntoView {
 
 /// The items of a group of markers that overlapped on the map.
 #[component]
-fn ClusterPanel(data: SharedData, ids: Vec<String>) -> impl IntoView {
+fn ClusterPanel(data: Arc<MapData>, ids: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let n = ids.len();

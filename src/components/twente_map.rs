@@ -4,8 +4,9 @@ use crate::components::care_layer::CareLayer;
 use crate::components::marker_layer::MarkerLayer;
 use crate::components::municipality_shape::MunicipalityShape;
 use crate::components::plan_layer::PlanLayer;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::map::layout::LABEL_SIZE;
 use twente_kaart_core::map::projection::fmt;
@@ -13,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
-pub fn TwenteMap(data: SharedData) -> impl IntoView {
+pub fn TwenteMap(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(layout) = data.layout.clone() else {
         return ().into_any();

@@ -1,12 +1,13 @@
 //! Attribution of the boundaries, the data's date, the vacancy feed and the campaign contact.
 
 use crate::components::qr_code::QrCode;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::{fill, format_date, Strings};
 
 #[component]
-pub fn WidgetFooter(data: SharedData) -> impl IntoView {
+pub fn WidgetFooter(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let updated = data.meta.as_ref().map(|m| m.updated);
@@ -29,7 +30,7 @@ pub fn WidgetFooter(data: SharedData) -> impl IntoView {
 
 /// Kiosk: the stand's line, the contact as a QR code, and how fresh the data is.
 #[component]
-fn KioskFooter(data: SharedData) -> impl IntoView {
+fn KioskFooter(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
     let t = Strings::get(lang);

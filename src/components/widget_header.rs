@@ -1,12 +1,13 @@
 //! Title, demo badge, intro line, language switch and share button.
 
 use crate::components::language_switch::LanguageSwitch;
-use crate::state::{AppState, SharedData};
+use crate::state::{AppState, MapData};
 use leptos::prelude::*;
+use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 
 #[component]
-pub fn WidgetHeader(data: SharedData) -> impl IntoView {
+pub fn WidgetHeader(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
     let meta = data.meta.clone();
