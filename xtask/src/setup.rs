@@ -149,12 +149,10 @@ fn debian_packages(sh: &Shell, programs: &[&str], packages: &[&str]) -> Result<(
     }
     eprintln!("setup: installing Debian's {}", packages.join(" "));
     cmd!(sh, "apt-get update -q").run()?;
-    cmd!(
-        sh,
-        "apt-get install -y -q --no-install-recommends {packages...}"
-    )
-    .env("DEBIAN_FRONTEND", "noninteractive")
-    .run()?;
+    // With the recommended packages, as before: Chromium's fonts among them, which the layout tests measure.
+    cmd!(sh, "apt-get install -y -q {packages...}")
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()?;
     Ok(())
 }
 
