@@ -90,24 +90,28 @@ export async function troubles(w) {
 export const shape = (page, code) => page.locator(`path.tk-shape[data-code="${code}"]`);
 export const shapeByName = (page, name) => page.getByRole("button", { name: new RegExp(`^${name.replace(/[-]/g, "\\$&")}:`) });
 
+/// In the page: a viewport point where the top-most element is `sel`'s element itself (or inside it), or null.
+/// Plain browser code, so any driver can run it (playwright's evaluate, WebDriver's executeScript).
+export function unobstructedPoint(sel) {
+  const el = document.querySelector(sel);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  const pts = [];
+  for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) pts.push([r.left + (r.width * i) / 20, r.top + (r.height * j) / 20]);
+  pts.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+  for (const [x, y] of pts) {
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && (hit === el || el.contains(hit))) return { x, y };
+  }
+  return null;
+}
+
 /// A point (page coordinates) where the top-most element is `selector` itself (or inside it): a user's
 /// click there hits that element and not a marker or label on top of it. Prefers points near the middle.
 export async function clickablePoint(page, selector) {
-  const p = await page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
-    const pts = [];
-    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) pts.push([r.left + (r.width * i) / 20, r.top + (r.height * j) / 20]);
-    pts.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
-    for (const [x, y] of pts) {
-      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
-      const hit = document.elementFromPoint(x, y);
-      if (hit && (hit === el || el.contains(hit))) return { x, y };
-    }
-    return null;
-  }, selector);
+  const p = await page.evaluate(unobstructedPoint, selector);
   if (!p) throw new Error(`no visible, unobstructed point on ${selector}`);
   return p;
 }

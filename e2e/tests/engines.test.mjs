@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Origin } from "selenium-webdriver";
-import { CODES, NAMES, currentItems, ids, matchesSearch, startWidgetServer, waitForDist } from "../lib/widget.mjs";
+import { CODES, NAMES, currentItems, ids, matchesSearch, startWidgetServer, unobstructedPoint, waitForDist } from "../lib/widget.mjs";
 import { ENGINES, startEngine } from "../lib/webdriver.mjs";
 
 const chosen = (process.env.TK_ENGINES || Object.keys(ENGINES).join(",")).split(",").filter(Boolean);
@@ -38,23 +38,11 @@ async function noTrouble(d) {
 
 /// Clicks like a person with a mouse or a finger: at a point where the shape itself is on top (not a marker).
 async function clickShape(d, code) {
-  const p = await d.executeScript((sel) => {
-    const el = document.querySelector(sel);
-    el.scrollIntoView({ block: "center" });
-    const r = el.getBoundingClientRect();
-    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
-    const pts = [];
-    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) pts.push([r.left + (r.width * i) / 20, r.top + (r.height * j) / 20]);
-    pts.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
-    for (const [x, y] of pts) {
-      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
-      const hit = document.elementFromPoint(x, y);
-      if (hit && (hit === el || el.contains(hit))) return { x: Math.round(x), y: Math.round(y) };
-    }
-    return null;
-  }, `path.tk-shape[data-code="${code}"]`);
+  const sel = `path.tk-shape[data-code="${code}"]`;
+  await d.executeScript((s) => document.querySelector(s).scrollIntoView({ block: "center" }), sel);
+  const p = await d.executeScript(unobstructedPoint, sel);
   assert.ok(p, `a visible, unobstructed point on ${CODES[code]}`);
-  await d.actions().move({ x: p.x, y: p.y, origin: Origin.VIEWPORT }).click().perform();
+  await d.actions().move({ x: Math.round(p.x), y: Math.round(p.y), origin: Origin.VIEWPORT }).click().perform();
 }
 
 const panelIds = (d, code) => d.executeScript((c) => [...document.querySelectorAll(`section.tk-panel[data-panel="${c}"] article.tk-item`)].map((e) => e.dataset.item).sort(), code);
