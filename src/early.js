@@ -7,9 +7,28 @@
 // widget honours when it takes over (`window.__tkPending`, "" = closed again); the panel's close button and
 // Escape work too. A deep link (`?gemeente=`) opens its panel as soon as the page is parsed. In kiosk mode,
 // whose cards show QR codes instead of links, a click is only kept. It also hides the wasm trap that follows
-// a panic (the panic itself is logged once, with its location, by the widget).
+// a panic (the panic itself is logged once, with its location, by the widget), and it claims the page's data
+// preloads for the widget (`window.__tkTakePreloaded`).
 addEventListener("error", (e) => { if (window.__tkPanicked) e.preventDefault(); });
 addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preventDefault(); });
+// The page's data preloads are claimed at once, and the widget takes their bytes instead of asking again: a
+// preload still unused a few seconds after the page has loaded makes Chromium warn in the partner's console,
+// which it did whenever the wasm started late (a slow phone, a busy stand PC).
+(() => {
+  const preloaded = {};
+  for (const link of document.querySelectorAll('link[rel="preload"][as="fetch"]')) {
+    preloaded[link.href] = fetch(link.href, { priority: "low" })
+      .then((r) => (r.ok ? r.arrayBuffer() : null))
+      .catch(() => null);
+  }
+  // The widget's first request for a file (src/load.rs): its bytes, or null (not preloaded, failed, not OK, or
+  // slower than `ms`), and the widget asks the server itself, with its retries and its error message.
+  window.__tkTakePreloaded = (url, ms) => {
+    const key = new URL(url, document.baseURI).href, bytes = preloaded[key];
+    delete preloaded[key];
+    return bytes ? Promise.race([bytes, new Promise((r) => setTimeout(r, ms, null))]) : Promise.resolve(null);
+  };
+})();
 (() => {
   const pre = () => document.getElementById("tk-prerender");
   const kiosk = () => document.documentElement.hasAttribute("data-kiosk");

@@ -91,6 +91,9 @@ async fn fetch_once(url: &str, file: &str) -> Result<Vec<u8>, LoadError> {
 /// Fetches with retries for transient failures (timeouts, network errors, 5xx).
 pub async fn fetch_bytes(base: &str, file: &str) -> Result<Vec<u8>, LoadError> {
     let url = format!("{base}{file}");
+    if let Some(bytes) = preloaded(&url).await {
+        return Ok(bytes);
+    }
     let mut attempt = 0;
     loop {
         match fetch_once(&url, file).await {
@@ -101,6 +104,28 @@ pub async fn fetch_bytes(base: &str, file: &str) -> Result<Vec<u8>, LoadError> {
             other => return other,
         }
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// From the early script (`src/early.js`): the bytes of the page's preload of `url` (an `ArrayBuffer`), taken
+    /// once, or `null` when it was not preloaded, failed, was not OK or took longer than `timeout_ms`. Missing
+    /// (a page without the early script): an error, and the widget simply asks the server.
+    #[wasm_bindgen(catch, js_name = __tkTakePreloaded)]
+    fn take_preloaded(url: &str, timeout_ms: u32)
+        -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+}
+
+/// The preloaded bytes of `url`, if the early script has them; `None` leaves it to the normal request, with its
+/// retries and its error.
+async fn preloaded(url: &str) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    let bytes = wasm_bindgen_futures::JsFuture::from(take_preloaded(url, TIMEOUT_MS).ok()?)
+        .await
+        .ok()?;
+    bytes
+        .dyn_ref::<js_sys::ArrayBuffer>()
+        .map(|b| js_sys::Uint8Array::new(b).to_vec())
 }
 
 /// How long the listings may lag behind the boundaries before the map is shown without them.

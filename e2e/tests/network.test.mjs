@@ -273,3 +273,36 @@ test("recovery: after a failed load, 'Opnieuw proberen' loads map and list witho
     await close(w);
   }
 });
+
+test("a late start (the wasm compiled 6 s after the page loaded): the data preloads are used, once, and the console stays quiet", async () => {
+  const warnings = [];
+  const requests = Object.fromEntries(FILES.map((f) => [f, 0]));
+  const w = await W.openWidget(browser, server, {
+    query: "?lang=nl",
+    wait: false,
+    init: async (page) => {
+      page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+      page.on("request", (r) => {
+        const u = new URL(r.url());
+        for (const f of FILES) if (u.pathname.endsWith(`/data/${f}`)) requests[f] += 1;
+      });
+      // A slow phone or a busy stand PC: the wasm arrives with the page, but starts seconds later.
+      await page.addInitScript(() => {
+        const later = (f) => (...args) => new Promise((r) => setTimeout(r, 6000)).then(() => f.apply(WebAssembly, args));
+        WebAssembly.instantiateStreaming = later(WebAssembly.instantiateStreaming);
+        WebAssembly.instantiate = later(WebAssembly.instantiate);
+      });
+    },
+  });
+  try {
+    await w.page.waitForLoadState("load");
+    await waitForMap(w.page);
+    assert.equal(await w.page.locator("#tk-prerender").count(), 0, "the live widget took over");
+    assert.ok(await W.listCount(w.page) > 0, "the list shows items");
+    assert.deepEqual(requests, { "gemeenten.geojson": 1, "listings.json": 1 }, "each data file is downloaded once");
+    assert.deepEqual(warnings, [], "no console warnings (an unused preload is one)");
+    assert.deepEqual(await W.troubles(w), []);
+  } finally {
+    await close(w);
+  }
+});

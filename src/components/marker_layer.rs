@@ -25,7 +25,9 @@ fn root_font_px() -> f64 {
         .document_element()
         .and_then(|e| window().get_computed_style(&e).ok().flatten())
         .and_then(|s| s.get_property_value("font-size").ok())
-        .and_then(|v| v.trim_end_matches("px").parse().ok())
+        // The browser's parser ("16px" → 16): Rust's float parser is not in the wasm otherwise.
+        .map(|v| js_sys::parse_float(&v))
+        .filter(|px| px.is_finite() && *px > 0.0)
         .unwrap_or(16.0)
 }
 /// A group's badge radius, in marker half-sizes.

@@ -23,10 +23,41 @@ pub fn release(sh: &Shell) -> Result<()> {
         .run()?;
     cmd!(sh, "trunk build --release --offline")
         .env("TRUNK_OFFLINE", "true")
+        .env("CARGO_ENCODED_RUSTFLAGS", relative_paths_rustflags(&root))
         .run()?;
     crate::postbuild::run(&root.join("dist"), &root.join("public/data"))?;
     editor(sh, &root)?;
     Ok(())
+}
+
+/// Rust flags for the wasm builds (`CARGO_ENCODED_RUSTFLAGS`, so a path with a space stays one flag): source paths
+/// in the wasm (its panic locations) relative to the project and to the registry (`tachys-0.2.19/src/…`, not
+/// `/root/.cargo/registry/src/index.crates.io-…/tachys-0.2.19/src/…`), so the build machine's directories are not
+/// in every visitor's download, the same sources give the same wasm on any machine, and it is smaller. Keeps the
+/// flags already set.
+fn relative_paths_rustflags(root: &std::path::Path) -> String {
+    let mut flags: Vec<String> = match std::env::var("CARGO_ENCODED_RUSTFLAGS") {
+        Ok(encoded) => encoded.split('\x1f').map(str::to_string).collect(),
+        Err(_) => std::env::var("RUSTFLAGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+    };
+    flags.retain(|f| !f.is_empty());
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cargo")));
+    let registries = cargo_home
+        .and_then(|home| std::fs::read_dir(home.join("registry/src")).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path());
+    for dir in registries.chain([root.to_path_buf()]) {
+        flags.push(format!("--remap-path-prefix={}/=", dir.display()));
+    }
+    flags.join("\x1f")
 }
 
 /// The data editor (`editor.html`, its own wasm): built by Trunk into `target/editor-dist` (Trunk empties
@@ -40,6 +71,7 @@ fn editor(sh: &Shell, root: &std::path::Path) -> Result<()> {
         "trunk build editor.html --release --offline --dist {out}"
     )
     .env("TRUNK_OFFLINE", "true")
+    .env("CARGO_ENCODED_RUSTFLAGS", relative_paths_rustflags(root))
     .run()?;
     let dist = root.join("dist");
     let mut page = None;
