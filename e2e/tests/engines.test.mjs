@@ -129,13 +129,25 @@ for (const name of chosen) {
         const frame = await d.wait(async () => (await d.findElements({ css: "#k iframe" }))[0], 20000, "the embed's iframe");
         await d.switchTo().frame(frame);
         await mapReady(d, "the map in the iframe");
-        const content = await d.executeScript(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
         await d.switchTo().defaultContent();
-        const outer = await until(d, (want) => {
-          const h = document.querySelector("#k iframe").getBoundingClientRect().height;
-          return Math.abs(h - want) <= 2 ? h : false;
-        }, content, `the iframe resized to the widget's ${content} px`);
-        assert.ok(outer > 300 && outer < 20000, `a plausible height: ${outer}`);
+        // The widget's height is measured again on every try: it still changes after the map is drawn (the list
+        // fills in after a paint), and the iframe must follow it to where it settles.
+        const heights = async () => {
+          await d.switchTo().frame(frame);
+          const content = await d.executeScript(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+          await d.switchTo().defaultContent();
+          const outer = await d.executeScript(() => document.querySelector("#k iframe").getBoundingClientRect().height);
+          return { content, outer };
+        };
+        let last;
+        const end = Date.now() + 20000;
+        while (true) {
+          last = await heights();
+          if (Math.abs(last.outer - last.content) <= 2) break;
+          if (Date.now() > end) assert.fail(`the iframe never took the widget's height within 20 s (last: iframe ${last.outer} px, widget ${last.content} px)`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.ok(last.outer > 300 && last.outer < 20000, `a plausible height: ${last.outer}`);
       } finally {
         await d.switchTo().defaultContent().catch(() => {});
         await host.close();
