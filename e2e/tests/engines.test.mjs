@@ -130,8 +130,8 @@ for (const name of chosen) {
         await d.switchTo().frame(frame);
         await mapReady(d, "the map in the iframe");
         await d.switchTo().defaultContent();
-        // The widget's height is measured again on every try: it still changes after the map is drawn (the list
-        // fills in after a paint), and the iframe must follow it to where it settles.
+        // Both heights are read again on every try: the widget's is not final when the map is drawn, and the
+        // iframe must follow it to where it settles.
         const heights = async () => {
           await d.switchTo().frame(frame);
           const content = await d.executeScript(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -140,13 +140,10 @@ for (const name of chosen) {
           return { content, outer };
         };
         let last;
-        const end = Date.now() + 20000;
-        while (true) {
-          last = await heights();
-          if (Math.abs(last.outer - last.content) <= 2) break;
-          if (Date.now() > end) assert.fail(`the iframe never took the widget's height within 20 s (last: iframe ${last.outer} px, widget ${last.content} px)`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        await d.wait(async () => Math.abs((last = await heights()).outer - last.content) <= 2, 20000, undefined, 100).catch((e) => {
+          if (e.name !== "TimeoutError") throw e;
+          assert.fail(`the iframe never took the widget's height within 20 s (last: iframe ${last?.outer} px, widget ${last?.content} px)`);
+        });
         assert.ok(last.outer > 300 && last.outer < 20000, `a plausible height: ${last.outer}`);
       } finally {
         await d.switchTo().defaultContent().catch(() => {});
