@@ -1,6 +1,7 @@
 //! The widget's components, one per file, named for what the user sees.
 
 pub mod care_layer;
+pub mod category_symbol;
 pub mod error_banner;
 pub mod item_card;
 pub mod kiosk_overlay;
@@ -19,6 +20,7 @@ pub mod plan_panel;
 pub mod plan_results;
 pub mod qr_code;
 pub mod side_panel;
+pub mod story_card;
 pub mod twente_map;
 pub mod widget_footer;
 pub mod widget_header;

@@ -59,7 +59,14 @@ pub fn start(state: AppState, data: Arc<MapData>, idle_seconds: u32) {
     }
     let prevent = block_escapes();
 
-    let codes: Vec<String> = data.municipalities.iter().map(|m| m.code.clone()).collect();
+    let codes: Vec<String> = data
+        .municipalities
+        .iter()
+        .filter(|m| !m.context)
+        .map(|m| m.code.clone())
+        .collect();
+    // Municipalities alternating with GPs' stories (see core::attract).
+    let slides = twente_kaart_core::attract::slides(&codes, &data.items);
     let step = Cell::new(0usize);
     let since_cycle = Cell::new(0u32);
     let tick = Closure::<dyn Fn()>::new(move || {
@@ -72,10 +79,10 @@ pub fn start(state: AppState, data: Arc<MapData>, idle_seconds: u32) {
             }
             let cycle = if reduced_motion() { 12 } else { 6 };
             since_cycle.set(since_cycle.get() + 1);
-            if since_cycle.get() >= cycle && !codes.is_empty() {
+            if since_cycle.get() >= cycle && !slides.is_empty() {
                 since_cycle.set(0);
-                step.set((step.get() + 1) % codes.len());
-                state.attract.set(Some(codes[step.get()].clone()));
+                step.set((step.get() + 1) % slides.len());
+                state.attract.set(Some(slides[step.get()].clone()));
             }
             return;
         }
@@ -85,7 +92,7 @@ pub fn start(state: AppState, data: Arc<MapData>, idle_seconds: u32) {
         if is_pristine(&state) {
             state.countdown.set(None);
             since_cycle.set(0);
-            state.attract.set(codes.get(step.get()).cloned());
+            state.attract.set(slides.get(step.get()).cloned());
             return;
         }
         let left = COUNTDOWN_SECONDS.saturating_sub(idle - idle_seconds);

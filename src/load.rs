@@ -147,16 +147,16 @@ pub async fn load_all(base: String, early: Option<RwSignal<Option<Loaded>>>) -> 
                 let grace = gloo_timers::future::TimeoutFuture::new(EARLY_MAP_GRACE_MS);
                 match select(listings.as_mut(), grace).await {
                     Either::Left((listings, _)) => {
-                        return assemble_parsed(map, listings, crate::state::today())
+                        return assemble_parsed(map, listings, crate::state::now())
                     }
                     Either::Right(_) => {
                         early.try_set(Some(map_only(parsed)));
                     }
                 }
             }
-            assemble_parsed(map, listings.await, crate::state::today())
+            assemble_parsed(map, listings.await, crate::state::now())
         }
-        Either::Right((listings, geo)) => assemble(geo.await, listings, crate::state::today()),
+        Either::Right((listings, geo)) => assemble(geo.await, listings, crate::state::now()),
     }
 }
 
@@ -187,15 +187,15 @@ fn map_only((municipalities, layout): &ParsedMap) -> Loaded {
 pub fn assemble(
     geo: Result<Vec<u8>, LoadError>,
     listings: Result<Vec<u8>, LoadError>,
-    today: twente_kaart_core::date::Date,
+    now: twente_kaart_core::date::Now,
 ) -> Loaded {
-    assemble_parsed(parse_map(geo), listings, today)
+    assemble_parsed(parse_map(geo), listings, now)
 }
 
 fn assemble_parsed(
     map: Result<ParsedMap, LoadError>,
     listings: Result<Vec<u8>, LoadError>,
-    today: twente_kaart_core::date::Date,
+    now: twente_kaart_core::date::Now,
 ) -> Loaded {
     let mut errors = Vec::new();
     let (municipalities, layout, map_ok) = match map {
@@ -208,7 +208,12 @@ fn assemble_parsed(
     // Without boundaries the listings are still shown, their municipality codes unchecked.
     let known = map_ok.then_some(municipalities.as_slice());
     let parsed: Option<ParsedListings> = match listings.and_then(|b| {
-        parse_listings(LISTINGS_FILE, &b, known, Some(today)).map_err(LoadError::Data)
+        let cx = twente_kaart_core::validate::Context {
+            map: known,
+            now: Some(now),
+            file_size: None,
+        };
+        parse_listings(LISTINGS_FILE, &b, cx).map_err(LoadError::Data)
     }) {
         Ok(p) => Some(p),
         Err(e) => {
@@ -239,11 +244,14 @@ fn assemble_parsed(
     let haystack = items
         .iter()
         .map(|i| {
-            let parts: Vec<&str> = i
-                .title
-                .variants()
-                .chain(i.description.variants())
-                .chain([i.town.as_str()])
+            let texts = [&i.title, &i.description, &i.quote];
+            let parts: Vec<&str> = texts
+                .into_iter()
+                .flatten()
+                .flat_map(|t| t.variants())
+                .chain([i.town()])
+                .chain(i.person.iter().map(|p| p.name.as_str()))
+                .chain(i.person.iter().flat_map(|p| p.role.variants()))
                 .collect();
             parts.join("\n").to_lowercase()
         })

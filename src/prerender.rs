@@ -82,15 +82,19 @@ pub fn render(loaded: &Loaded) -> Prerendered {
 }
 
 /// The command line of `src/bin/prerender.rs`: reads `DATA_DIR/gemeenten.geojson` and `listings.json`, hides
-/// what expired before `YYYY-MM-DD`, and returns [`Prerendered`] as JSON. Bad data is an error that names the
+/// what expired before `YYYY-MM-DD` and the events over at `UNIX_SECONDS`, and returns [`Prerendered`] as JSON. Bad data is an error that names the
 /// file and place: the build must not publish a page drawn from data the widget would refuse.
 pub fn run(args: &[String]) -> Result<String, String> {
     use crate::load::{assemble, LISTINGS_FILE, MUNICIPALITIES_FILE};
-    let [dir, today] = args else {
-        return Err("usage: prerender DATA_DIR YYYY-MM-DD".into());
+    let [dir, today, seconds] = args else {
+        return Err("usage: prerender DATA_DIR YYYY-MM-DD UNIX_SECONDS".into());
     };
     let today = twente_kaart_core::date::Date::parse_iso(today)
         .ok_or_else(|| format!("not a date: {today} (use YYYY-MM-DD)"))?;
+    let utc_seconds = seconds
+        .parse()
+        .map_err(|_| format!("not a time: {seconds} (use seconds since 1970)"))?;
+    let now = twente_kaart_core::date::Now { today, utc_seconds };
     let read = |file: &str| {
         let path = std::path::Path::new(dir).join(file);
         std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
@@ -98,7 +102,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let loaded = assemble(
         Ok(read(MUNICIPALITIES_FILE)?),
         Ok(read(LISTINGS_FILE)?),
-        today,
+        now,
     );
     if let Some(e) = loaded.errors.first() {
         return Err(e.to_string());

@@ -13,11 +13,11 @@ pub struct MapData {
     pub municipalities: Vec<Municipality>,
     pub layout: Option<Arc<MapLayout>>,
     pub items: Vec<Listing>,
-    /// `[praktijk, wonen, partnerwerk]` per municipality code, over all items (layers do not change it).
+    /// Items per category and municipality code, over all items (layers do not change it).
     pub counts: HashMap<String, twente_kaart_core::listing::PerCategory<usize>>,
     /// How many items were left out because of errors.
     pub skipped: usize,
-    /// Per item, its titles, descriptions and town in lower case: built once, so a search keystroke does not
+    /// Per item, its titles, descriptions, town, quote and teller in lower case: built once, so a search keystroke does not
     /// lowercase 20,000 items again.
     pub haystack: Vec<String>,
     /// Per municipality code, its items' indices in data order: a click looks at its 60 items, not 20,000.
@@ -90,8 +90,10 @@ pub struct AppState {
     pub kiosk: bool,
     /// The partner page that embeds the widget (`?host=`), for share links that open there.
     pub host_url: StoredValue<Option<String>>,
-    /// Kiosk: the municipality the attract loop is showing, while it runs.
-    pub attract: RwSignal<Option<String>>,
+    /// The data folder (`data/` or `?data=`): the stories' photos are files in it.
+    pub data_base: StoredValue<String>,
+    /// Kiosk: the attract loop's slide (a municipality or a story), while it runs.
+    pub attract: RwSignal<Option<twente_kaart_core::attract::Slide>>,
     /// Kiosk: whether the side column shows the list (else the municipality's panel or the overview).
     pub list_open: RwSignal<bool>,
     /// Kiosk: seconds left in the "are you still looking?" countdown, while it shows.
@@ -123,6 +125,7 @@ impl AppState {
             map_width: RwSignal::new(600.0),
             kiosk: config.kiosk,
             host_url: StoredValue::new(config.host_url.clone()),
+            data_base: StoredValue::new(config.data_base.clone()),
             attract: RwSignal::new(None),
             list_open: RwSignal::new(false),
             countdown: RwSignal::new(None),
@@ -214,10 +217,10 @@ impl Highlights {
     }
 }
 
-/// Today's date in the visitor's time zone, for hiding expired items.
-pub fn today() -> twente_kaart_core::date::Date {
+/// The present: the date in the visitor's time zone (for expired items) and the instant (for past events).
+pub fn now() -> twente_kaart_core::date::Now {
     let d = js_sys::Date::new_0();
-    twente_kaart_core::date::Date::new(
+    let today = twente_kaart_core::date::Date::new(
         d.get_full_year() as u16,
         d.get_month() as u8 + 1,
         d.get_date() as u8,
@@ -226,5 +229,9 @@ pub fn today() -> twente_kaart_core::date::Date {
         year: 2026,
         month: 1,
         day: 1,
-    })
+    });
+    twente_kaart_core::date::Now {
+        today,
+        utc_seconds: (d.get_time() / 1000.0) as i64,
+    }
 }

@@ -8,6 +8,7 @@ mod common;
 use common::{GEO, LISTINGS, TODAY};
 use twente_kaart::load::assemble;
 use twente_kaart::prerender::render;
+use twente_kaart_core::date::Now;
 
 /// The text between `start` and the next `end` after it.
 fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
@@ -21,7 +22,11 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
 
 #[test]
 fn every_municipality_has_a_panel_with_its_items() {
-    let loaded = assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY);
+    let loaded = assemble(
+        Ok(GEO.to_vec()),
+        Ok(LISTINGS.to_vec()),
+        Now::start_of(TODAY),
+    );
     let pages = render(&loaded);
     assert_eq!(pages.panels.matches("<template id=\"tk-pre-GM").count(), 14);
     for m in &loaded.data.municipalities {
@@ -46,7 +51,11 @@ fn every_municipality_has_a_panel_with_its_items() {
 
 #[test]
 fn the_pages_have_the_widgets_controls() {
-    let loaded = assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY);
+    let loaded = assemble(
+        Ok(GEO.to_vec()),
+        Ok(LISTINGS.to_vec()),
+        Now::start_of(TODAY),
+    );
     let pages = render(&loaded);
     let index = &pages.index;
     assert!(index.starts_with(&format!(
@@ -86,7 +95,11 @@ fn data_text_is_never_markup() {
         .unwrap();
     item["town"] = "<img src=x onerror=alert(1)>".into();
     let hostile = file.to_string();
-    let loaded = assemble(Ok(GEO.to_vec()), Ok(hostile.into_bytes()), TODAY);
+    let loaded = assemble(
+        Ok(GEO.to_vec()),
+        Ok(hostile.into_bytes()),
+        Now::start_of(TODAY),
+    );
     let pages = render(&loaded);
     for html in [&pages.index, &pages.panels] {
         assert!(!html.contains("<img src=x"), "text is never markup");

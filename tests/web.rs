@@ -10,6 +10,7 @@ use twente_kaart::app::Widget;
 use twente_kaart::config::Config;
 use twente_kaart::load::{assemble, LoadError, Loaded};
 use twente_kaart::state::AppState;
+use twente_kaart_core::date::Now;
 use twente_kaart_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,7 +18,11 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn demo() -> Loaded {
-    assemble(Ok(GEO.to_vec()), Ok(LISTINGS.to_vec()), TODAY)
+    assemble(
+        Ok(GEO.to_vec()),
+        Ok(LISTINGS.to_vec()),
+        Now::start_of(TODAY),
+    )
 }
 
 /// The list's rows follow a change after the next paint (at the latest 250 ms later, see `ListView`).
@@ -177,7 +182,7 @@ async fn a_broken_listings_file_shows_file_line_and_reason_and_the_map_still_dra
     let broken = br#"{ "meta": { "title": "x", "intro": "y", "contact": {"email": "a@b.nl"}, "updated": "2026-01-01" },
   "items": [ { "id": "x" ]
 }"#;
-    let loaded = assemble(Ok(GEO.to_vec()), Ok(broken.to_vec()), TODAY);
+    let loaded = assemble(Ok(GEO.to_vec()), Ok(broken.to_vec()), Now::start_of(TODAY));
     let (host, _) = mount(loaded, nl());
     leptos::task::tick().await;
     let alert = host
@@ -200,7 +205,7 @@ async fn network_errors_are_translated_and_offer_a_retry() {
             file: "listings.json".into(),
             status: 500,
         }),
-        TODAY,
+        Now::start_of(TODAY),
     );
     let (host, _) = mount(
         loaded,
@@ -234,7 +239,11 @@ async fn hostile_text_is_shown_as_text_and_bad_links_never_become_links() {
         r#""items": [{"id":"xss-1","category":"praktijk","kind":"overname","municipality":"GM0153","town":"Enschede","point":[6.89,52.22],"title":"<img src=x onerror=\"window.__tkInjected()\">","description":"<script>window.__tkInjected()</script>","updated":"2026-11-01"},"#,
         1,
     );
-    let loaded = assemble(Ok(GEO.to_vec()), Ok(json.into_bytes()), TODAY);
+    let loaded = assemble(
+        Ok(GEO.to_vec()),
+        Ok(json.into_bytes()),
+        Now::start_of(TODAY),
+    );
     let (host, state) = mount(loaded, nl());
     state.search.set("onerror".into());
     leptos::task::tick().await;

@@ -1,7 +1,7 @@
 //! What an item's card says beyond its title and description, shared by the live widget's `ItemCard` and the
 //! build-time prerender of the panels, so both say exactly the same.
 
-use crate::i18n::{format_date, format_euros, Strings};
+use crate::i18n::{format_date, format_euros, format_when, Strings};
 use crate::listing::{Category, Listing, PricePeriod};
 use crate::text::Lang;
 
@@ -10,9 +10,33 @@ use crate::text::Lang;
 /// work of a click compared with twelve.
 pub const PANEL_PAGE: usize = 6;
 
-/// The line under the title: kind and town.
-pub fn meta_line(item: &Listing, t: &Strings) -> String {
-    format!("{} · {}", t.kind(item.kind), item.town)
+/// The line under the title: kind and town; a story's teller; an event's day and town.
+pub fn meta_line(item: &Listing, lang: Lang) -> String {
+    let t = Strings::get(lang);
+    match (item.category, item.kind) {
+        (Category::Verhaal, _) => item
+            .person
+            .as_ref()
+            .map(|p| {
+                if item.title.is_some() {
+                    format!("{} · {}", p.name, p.role.get(lang))
+                } else {
+                    p.role.get(lang).to_string()
+                }
+            })
+            .unwrap_or_default(),
+        (Category::Agenda, _) => match item.start {
+            Some(start) => format!("{} · {}", format_date(lang, start.date()), item.town()),
+            None => item.town().to_string(),
+        },
+        (_, Some(kind)) => format!("{} · {}", t.kind(kind), item.town()),
+        (_, None) => item.town().to_string(),
+    }
+}
+
+/// An event's calendar file, relative to the page (the build writes one per upcoming event).
+pub fn calendar_file(item: &Listing) -> Option<String> {
+    (item.category == Category::Agenda).then(|| format!("agenda/{}.ics", item.id))
 }
 
 /// The key facts per category, as (label, value) rows; empty when the item has none.
@@ -22,7 +46,7 @@ pub fn facts(item: &Listing, lang: Lang) -> Vec<(&'static str, String)> {
     match item.category {
         Category::Praktijk => {
             if let Some(start) = item.start {
-                rows.push((t.start, format_date(lang, start)));
+                rows.push((t.start, format_date(lang, start.date())));
             }
             if let Some(hours) = &item.hours {
                 rows.push((t.hours, hours.get(lang).to_string()));
@@ -48,6 +72,12 @@ pub fn facts(item: &Listing, lang: Lang) -> Vec<(&'static str, String)> {
                 rows.push((t.sector, t.sector_name(sector).to_string()));
             }
         }
+        Category::Agenda => {
+            if let Some(start) = item.start {
+                rows.push((t.when, format_when(lang, start, item.end)));
+            }
+        }
+        Category::Verhaal => {}
     }
     rows
 }
@@ -77,6 +107,14 @@ pub fn post_fact(
     ))
 }
 
+/// A start's instant for ordering (a whole day first on its date).
+fn start_seconds(m: crate::date::Moment) -> i64 {
+    match m {
+        crate::date::Moment::Day(_) => i64::MIN,
+        crate::date::Moment::At(t) => t.utc_seconds(),
+    }
+}
+
 /// The contact e-mail address, when it is a valid one.
 pub fn email(item: &Listing) -> Option<&str> {
     item.contact
@@ -85,8 +123,8 @@ pub fn email(item: &Listing) -> Option<&str> {
         .filter(|e| crate::checks::is_email(e))
 }
 
-/// A municipality's `items` per category (in data order), for the categories whose layer is on; the
-/// categories without items left out. Shared by the live panel and the prerendered one.
+/// A municipality's `items` per category (in data order; events by their start), for the categories whose
+/// layer is on; the categories without items left out. Shared by the live panel and the prerendered one.
 pub fn panel_groups<'a>(
     items: impl IntoIterator<Item = &'a Listing>,
     layers: crate::listing::PerCategory<bool>,
@@ -95,6 +133,7 @@ pub fn panel_groups<'a>(
     for item in items {
         groups[item.category].push(item);
     }
+    groups[Category::Agenda].sort_by_key(|i| i.start.map(|s| (s.date(), start_seconds(s))));
     groups
         .into_iter()
         .filter(|(c, of_c)| layers[*c] && !of_c.is_empty())

@@ -1,11 +1,10 @@
 //! The listings file: a metadata block and the items, parsed item by item so one bad item is skipped and
 //! reported with its line instead of failing the whole file.
 
-use crate::date::Date;
 use crate::error::{decode, location_of, strip_position, DataError, Location};
 use crate::listing::Listing;
-use crate::municipality::Municipality;
 use crate::reason::Reason;
+pub use crate::validate::Context;
 use crate::validate::{validate_items, Placed, Problem, ProblemKind, Severity};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -68,15 +67,10 @@ impl ParsedListings {
 }
 
 /// Reads and checks the listings file. A broken file (syntax, wrong shape, no `meta`) is an error; a broken
-/// item is a [`Problem`] and that item is left out, as are expired items (`valid_until` before `today`).
-/// With `map`, codes and points are checked against the municipalities too. Item locations are absolute lines
-/// in the file.
-pub fn parse_listings(
-    file: &str,
-    bytes: &[u8],
-    map: Option<&[Municipality]>,
-    today: Option<Date>,
-) -> Result<ParsedListings, DataError> {
+/// item is a [`Problem`] and that item is left out, as are expired items and past events (with the context's
+/// `now`). With its map, codes and points are checked against the municipalities too. Item locations are
+/// absolute lines in the file.
+pub fn parse_listings(file: &str, bytes: &[u8], cx: Context) -> Result<ParsedListings, DataError> {
     let text = decode(file, bytes)?;
     if text.trim_start().starts_with('[') {
         // serde would read the array as the struct's fields in order and say "expected a string".
@@ -113,10 +107,13 @@ pub fn parse_listings(
             }),
         }
     }
-    let item_problems = validate_items(file, &parsed, map, today);
+    let item_problems = validate_items(file, &parsed, cx);
     let dropped: std::collections::BTreeSet<usize> = item_problems
         .iter()
-        .filter(|p| p.severity() == Severity::Error || p.kind == ProblemKind::Expired)
+        .filter(|p| {
+            p.severity() == Severity::Error
+                || matches!(p.kind, ProblemKind::Expired | ProblemKind::EventOver)
+        })
         .filter_map(|p| p.item_index)
         .collect();
     problems.extend(item_problems);

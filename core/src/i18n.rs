@@ -22,6 +22,22 @@ pub struct Strings {
     pub wonen_other: &'static str,
     pub partnerwerk_one: &'static str,
     pub partnerwerk_other: &'static str,
+    pub verhaal: &'static str,
+    pub agenda: &'static str,
+    pub verhaal_one: &'static str,
+    pub verhaal_other: &'static str,
+    pub agenda_one: &'static str,
+    pub agenda_other: &'static str,
+    /// An event's card: when, its registration link, and its calendar file.
+    pub when: &'static str,
+    pub register: &'static str,
+    pub add_to_calendar: &'static str,
+    /// A story's link to the whole text.
+    pub read_story: &'static str,
+    /// The footer's link to the calendar of all events.
+    pub calendar_feed: &'static str,
+    /// After a time: "" (nl, en) or " Uhr" (de).
+    pub time_suffix: &'static str,
     pub kinds: KindNames,
     pub sectors: SectorNames,
     pub reasons: ReasonNames,
@@ -131,6 +147,8 @@ pub struct Strings {
     pub care_post: &'static str,
     pub care_distance: &'static str,
     pub months: [&'static str; 12],
+    /// Monday first.
+    pub weekdays: [&'static str; 7],
 }
 
 /// The name of every kind, a field each: a missing name is a compile error, and no name can be read for
@@ -174,6 +192,8 @@ pub struct ReasonNames {
     pub unknown_value: &'static str,
     pub wrong_kind: &'static str,
     pub not_a_date: &'static str,
+    pub not_a_moment: &'static str,
+    pub no_offset: &'static str,
     pub point_too_long: &'static str,
     pub not_an_object: &'static str,
     pub kind_text: &'static str,
@@ -290,6 +310,8 @@ impl Strings {
                 fill(r.wrong_kind, &[("kind", self.value_kind(*expected))])
             }
             Reason::NotADate { value } => fill(r.not_a_date, &[("value", value)]),
+            Reason::NotAMoment { value } => fill(r.not_a_moment, &[("value", value)]),
+            Reason::NoOffset { value } => fill(r.no_offset, &[("value", value)]),
             Reason::PointTooLong => r.point_too_long.to_string(),
             Reason::NotAnObject => r.not_an_object.to_string(),
             Reason::Syntax(s) => match s {
@@ -363,6 +385,8 @@ impl Strings {
             Category::Praktijk => self.praktijk,
             Category::Wonen => self.wonen,
             Category::Partnerwerk => self.partnerwerk,
+            Category::Verhaal => self.verhaal,
+            Category::Agenda => self.agenda,
         }
     }
 
@@ -372,6 +396,8 @@ impl Strings {
             Category::Praktijk => (self.praktijk_one, self.praktijk_other),
             Category::Wonen => (self.wonen_one, self.wonen_other),
             Category::Partnerwerk => (self.partnerwerk_one, self.partnerwerk_other),
+            Category::Verhaal => (self.verhaal_one, self.verhaal_other),
+            Category::Agenda => (self.agenda_one, self.agenda_other),
         };
         fill(if n == 1 { one } else { other }, &[("n", &n.to_string())])
     }
@@ -395,11 +421,12 @@ impl Strings {
         format!("{name}: {}", self.counts_line(counts, layers))
     }
 
-    /// "6 praktijken, 4 woningen, 5 werkgevers" for the layers that are on.
+    /// "6 praktijken, 4 woningen, 5 werkgevers" for the layers that are on; stories and events only where
+    /// there are some (what is on offer is worth a zero, a story is not).
     pub fn counts_line(&self, counts: PerCategory<usize>, layers: PerCategory<bool>) -> String {
         let parts: Vec<String> = counts
             .into_iter()
-            .filter(|(c, _)| layers[*c])
+            .filter(|(c, n)| layers[*c] && (c.has_kinds() || *n > 0))
             .map(|(c, n)| self.count(c, n))
             .collect();
         parts.join(", ")
@@ -454,6 +481,59 @@ pub fn format_date(lang: Lang, d: crate::date::Date) -> String {
     }
 }
 
+/// A day with its weekday: "donderdag 14 januari 2027", "Thursday 14 January 2027",
+/// "Donnerstag, 14. Januar 2027".
+pub fn format_day(lang: Lang, d: crate::date::Date) -> String {
+    let weekday = Strings::get(lang).weekdays[d.weekday()];
+    match lang {
+        Lang::De => format!("{weekday}, {}", format_date(lang, d)),
+        _ => format!("{weekday} {}", format_date(lang, d)),
+    }
+}
+
+/// When an event takes place, in the time the organiser wrote (the region's own):
+/// "donderdag 14 januari 2027, 19:30–21:30", "Donnerstag, 14. Januar 2027, 19:30–21:30 Uhr", or a range of
+/// days.
+pub fn format_when(
+    lang: Lang,
+    start: crate::date::Moment,
+    end: Option<crate::date::Moment>,
+) -> String {
+    use crate::date::Moment;
+    let t = Strings::get(lang);
+    let clock = |h: u8, m: u8| format!("{h:02}:{m:02}");
+    match (start, end) {
+        (Moment::At(a), Some(Moment::At(b))) if a.date == b.date => format!(
+            "{}, {}–{}{}",
+            format_day(lang, a.date),
+            clock(a.hour, a.minute),
+            clock(b.hour, b.minute),
+            t.time_suffix
+        ),
+        (Moment::At(a), Some(Moment::At(b))) => format!(
+            "{}, {}{} – {}, {}{}",
+            format_day(lang, a.date),
+            clock(a.hour, a.minute),
+            t.time_suffix,
+            format_day(lang, b.date),
+            clock(b.hour, b.minute),
+            t.time_suffix
+        ),
+        (Moment::At(a), _) => format!(
+            "{}, {}{}",
+            format_day(lang, a.date),
+            clock(a.hour, a.minute),
+            t.time_suffix
+        ),
+        (start, Some(end)) if end.date() != start.date() => format!(
+            "{} – {}",
+            format_day(lang, start.date()),
+            format_day(lang, end.date())
+        ),
+        (start, _) => format_day(lang, start.date()),
+    }
+}
+
 /// A distance in km with one decimal and the language's decimal sign: "8,2 km" (nl, de), "8.2 km" (en).
 pub fn format_km(lang: Lang, km: f64) -> String {
     let s = format!("{} km", crate::plan::fixed(km.max(0.0), 1));
@@ -500,6 +580,18 @@ pub static NL: Strings = Strings {
     wonen_other: "{n} woningen",
     partnerwerk_one: "{n} werkgever",
     partnerwerk_other: "{n} werkgevers",
+    verhaal: "Verhalen van huisartsen",
+    agenda: "Agenda en bijeenkomsten",
+    verhaal_one: "{n} verhaal",
+    verhaal_other: "{n} verhalen",
+    agenda_one: "{n} bijeenkomst",
+    agenda_other: "{n} bijeenkomsten",
+    when: "Wanneer",
+    register: "Aanmelden",
+    add_to_calendar: "Zet in je agenda",
+    read_story: "Lees het hele verhaal",
+    calendar_feed: "Agenda (iCal)",
+    time_suffix: "",
     kinds: KindNames {
         overname: "Overname",
         associatie: "Associatie",
@@ -526,6 +618,8 @@ pub static NL: Strings = Strings {
         unknown_value: "`{value}` is hier niet toegestaan; wel: {allowed}",
         wrong_kind: "dit moet {kind} zijn",
         not_a_date: "`{value}` is geen datum als JJJJ-MM-DD",
+        not_a_moment: "`{value}` is geen datum (JJJJ-MM-DD) en geen datum met tijd (JJJJ-MM-DDTUU:MM+01:00)",
+        no_offset: "`{value}` heeft een tijd zonder tijdzone: zet er +01:00 (wintertijd) of +02:00 (zomertijd) achter",
         point_too_long: "een lijst heeft te veel getallen (een punt is [lengtegraad, breedtegraad])",
         not_an_object: "dit moet een object { … } zijn, geen lijst [ … ]",
         kind_text: "een tekst",
@@ -675,6 +769,7 @@ pub static NL: Strings = Strings {
         "november",
         "december",
     ],
+    weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
 };
 
 pub static EN: Strings = Strings {
@@ -690,6 +785,18 @@ pub static EN: Strings = Strings {
     wonen_other: "{n} homes",
     partnerwerk_one: "{n} employer",
     partnerwerk_other: "{n} employers",
+    verhaal: "GPs' stories",
+    agenda: "Events and meetings",
+    verhaal_one: "{n} story",
+    verhaal_other: "{n} stories",
+    agenda_one: "{n} event",
+    agenda_other: "{n} events",
+    when: "When",
+    register: "Register",
+    add_to_calendar: "Add to your calendar",
+    read_story: "Read the whole story",
+    calendar_feed: "Calendar (iCal)",
+    time_suffix: "",
     kinds: KindNames {
         overname: "Practice takeover",
         associatie: "Associate",
@@ -716,6 +823,8 @@ pub static EN: Strings = Strings {
         unknown_value: "`{value}` is not allowed here; allowed: {allowed}",
         wrong_kind: "this must be {kind}",
         not_a_date: "`{value}` is not a date as YYYY-MM-DD",
+        not_a_moment: "`{value}` is neither a date (YYYY-MM-DD) nor a date and time (YYYY-MM-DDTHH:MM+01:00)",
+        no_offset: "`{value}` has a time without a time zone: add +01:00 (winter time) or +02:00 (summer time)",
         point_too_long: "an array has too many elements (a point is [longitude, latitude])",
         not_an_object: "this must be an object { … }, not an array [ … ]",
         kind_text: "a text",
@@ -865,6 +974,7 @@ pub static EN: Strings = Strings {
         "November",
         "December",
     ],
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 };
 
 pub static DE: Strings = Strings {
@@ -880,6 +990,18 @@ pub static DE: Strings = Strings {
     wonen_other: "{n} Wohnungen",
     partnerwerk_one: "{n} Arbeitgeber",
     partnerwerk_other: "{n} Arbeitgeber",
+    verhaal: "Hausärztinnen und Hausärzte erzählen",
+    agenda: "Termine und Treffen",
+    verhaal_one: "{n} Geschichte",
+    verhaal_other: "{n} Geschichten",
+    agenda_one: "{n} Termin",
+    agenda_other: "{n} Termine",
+    when: "Wann",
+    register: "Anmelden",
+    add_to_calendar: "In den Kalender eintragen",
+    read_story: "Die ganze Geschichte lesen",
+    calendar_feed: "Kalender (iCal)",
+    time_suffix: " Uhr",
     kinds: KindNames {
         overname: "Praxisübernahme",
         associatie: "Assoziation",
@@ -906,6 +1028,8 @@ pub static DE: Strings = Strings {
         unknown_value: "`{value}` ist hier nicht erlaubt; erlaubt: {allowed}",
         wrong_kind: "dies muss {kind} sein",
         not_a_date: "`{value}` ist kein Datum als JJJJ-MM-TT",
+        not_a_moment: "`{value}` ist weder ein Datum (JJJJ-MM-TT) noch ein Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM+01:00)",
+        no_offset: "`{value}` hat eine Uhrzeit ohne Zeitzone: +01:00 (Winterzeit) oder +02:00 (Sommerzeit) anfügen",
         point_too_long: "eine Liste hat zu viele Zahlen (ein Punkt ist [Länge, Breite])",
         not_an_object: "dies muss ein Objekt { … } sein, keine Liste [ … ]",
         kind_text: "ein Text",
@@ -1042,6 +1166,7 @@ pub static DE: Strings = Strings {
     care_post: "Hausärztliche Notdienstpraxis",
     care_distance: "ca. {km} ({name})",
     months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
 };
 
 #[cfg(test)]
@@ -1068,9 +1193,12 @@ mod tests {
 
     #[test]
     fn a_broken_file_is_explained_in_the_readers_language() {
-        let e =
-            crate::dataset::parse_listings("listings.json", b"{\n \"items\": []\n}", None, None)
-                .unwrap_err();
+        let e = crate::dataset::parse_listings(
+            "listings.json",
+            b"{\n \"items\": []\n}",
+            Default::default(),
+        )
+        .unwrap_err();
         assert_eq!(
             NL.data_error(&e),
             "regel 3, kolom 1: het veld `meta` ontbreekt"
@@ -1094,7 +1222,25 @@ mod tests {
     }
 
     fn counts([p, w, e]: [usize; 3]) -> PerCategory<usize> {
-        enum_map::enum_map! { Category::Praktijk => p, Category::Wonen => w, Category::Partnerwerk => e }
+        enum_map::enum_map! {
+            Category::Praktijk => p, Category::Wonen => w, Category::Partnerwerk => e,
+            Category::Verhaal => 0, Category::Agenda => 0,
+        }
+    }
+
+    #[test]
+    fn stories_and_events_are_counted_when_there_are_any() {
+        let mut c = counts([1, 0, 2]);
+        c[Category::Verhaal] = 2;
+        assert_eq!(
+            NL.counts_line(c, crate::listing::all_layers()),
+            "1 praktijk, 0 woningen, 2 werkgevers, 2 verhalen"
+        );
+        c[Category::Agenda] = 1;
+        assert_eq!(
+            DE.counts_line(c, crate::listing::all_layers()),
+            "1 Praxis, 0 Wohnungen, 2 Arbeitgeber, 2 Geschichten, 1 Termin"
+        );
     }
 
     #[test]
@@ -1119,5 +1265,32 @@ mod tests {
         assert_eq!(format_km(Lang::Nl, 8.24), "8,2 km");
         assert_eq!(format_km(Lang::En, 8.26), "8.3 km");
         assert_eq!(round_minutes(0.2), "1");
+    }
+
+    #[test]
+    fn event_times_per_language() {
+        use crate::date::Moment;
+        let m = |s: &str| Moment::parse(s).unwrap();
+        let (start, end) = (m("2027-01-14T19:30+01:00"), m("2027-01-14T21:30+01:00"));
+        assert_eq!(
+            format_when(Lang::Nl, start, Some(end)),
+            "donderdag 14 januari 2027, 19:30–21:30"
+        );
+        assert_eq!(
+            format_when(Lang::En, start, Some(end)),
+            "Thursday 14 January 2027, 19:30–21:30"
+        );
+        assert_eq!(
+            format_when(Lang::De, start, Some(end)),
+            "Donnerstag, 14. Januar 2027, 19:30–21:30 Uhr"
+        );
+        assert_eq!(
+            format_when(Lang::Nl, m("2027-03-19"), Some(m("2027-03-20"))),
+            "vrijdag 19 maart 2027 – zaterdag 20 maart 2027"
+        );
+        assert_eq!(
+            format_when(Lang::En, m("2027-03-19"), None),
+            "Friday 19 March 2027"
+        );
     }
 }

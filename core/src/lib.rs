@@ -4,6 +4,7 @@
 //! Invariant: this crate never imports leptos or web-sys. It compiles and is tested natively, and serves the
 //! widget (wasm) and the dev tools (`xtask`) alike: one implementation, two callers.
 
+pub mod attract;
 pub mod card;
 pub mod care;
 pub mod checks;

@@ -150,7 +150,9 @@ pub fn rank_homes(
     let mut ranked: Vec<RankedHome> = items
         .iter()
         .enumerate()
-        .filter(|(_, item)| item.category == Category::Wonen && filters.allows(item.kind))
+        .filter(|(_, item)| {
+            item.category == Category::Wonen && item.kind.is_some_and(|k| filters.allows(k))
+        })
         .filter_map(|(index, item)| {
             let p = item.point?;
             Some(RankedHome {
@@ -337,7 +339,7 @@ pub fn towns(items: &[Listing]) -> Vec<(String, [f64; 2])> {
     let mut sums: std::collections::BTreeMap<&str, ([f64; 2], usize)> = Default::default();
     for item in items {
         if let Some(p) = item.point {
-            let e = sums.entry(item.town.as_str()).or_insert(([0.0, 0.0], 0));
+            let e = sums.entry(item.town()).or_insert(([0.0, 0.0], 0));
             e.0[0] += p[0];
             e.0[1] += p[1];
             e.1 += 1;
@@ -367,18 +369,19 @@ mod tests {
         Listing {
             id: id.into(),
             category: kind.category(),
-            kind,
+            kind: Some(kind),
             municipality: "GM0153".into(),
-            town: "Enschede".into(),
+            town: Some("Enschede".into()),
             point,
-            title: LocalizedText::Plain(id.into()),
-            description: LocalizedText::Plain(String::new()),
+            title: Some(LocalizedText::Plain(id.into())),
+            description: Some(LocalizedText::Plain(String::new())),
             link: None,
             contact: None,
             updated: Date::new(2026, 11, 1).unwrap(),
             valid_until: None,
             training: false,
             start: None,
+            end: None,
             hours: None,
             patients: None,
             price: Some(Price {
@@ -387,6 +390,9 @@ mod tests {
                 per: crate::listing::PricePeriod::Maand,
             }),
             sector: None,
+            quote: None,
+            person: None,
+            photo: None,
             featured: false,
         }
     }

@@ -57,6 +57,14 @@ pub enum Reason {
     NotADate {
         value: String,
     },
+    /// An event's `start` or `end` that is neither a date nor a date-time.
+    NotAMoment {
+        value: String,
+    },
+    /// A date-time without `Z` or `+01:00`: it names no instant.
+    NoOffset {
+        value: String,
+    },
     /// A `[longitude, latitude]` with more than two numbers.
     PointTooLong,
     /// An array where an item (or the whole file) must be an object.
@@ -157,6 +165,16 @@ impl Reason {
                     value,
                     allowed: names,
                 };
+            }
+        }
+        if m.contains("has a time but no UTC offset") {
+            if let Some(value) = quoted(m) {
+                return Reason::NoOffset { value };
+            }
+        }
+        if m.contains("is neither a date nor a date-time") {
+            if let Some(value) = quoted(m) {
+                return Reason::NotAMoment { value };
             }
         }
         if m.contains("is not an ISO date") {
@@ -275,6 +293,18 @@ mod tests {
             serde_reason::<crate::date::Date>(r#""2026-02-30""#),
             Reason::NotADate {
                 value: "2026-02-30".into()
+            }
+        );
+        assert_eq!(
+            serde_reason::<crate::date::Moment>(r#""2027-01-14T19:30""#),
+            Reason::NoOffset {
+                value: "2027-01-14T19:30".into()
+            }
+        );
+        assert_eq!(
+            serde_reason::<crate::date::Moment>(r#""14 jan""#),
+            Reason::NotAMoment {
+                value: "14 jan".into()
             }
         );
         assert_eq!(

@@ -2,7 +2,7 @@
 //! and the editor's form are the same type, so a field added here reaches both, and nothing a campaign
 //! worker typed is lost on the way (text is kept as typed; the core's parser says what does not read).
 
-use crate::date::Date;
+use crate::date::{Date, Moment};
 use crate::listing::{Category, Kind, Listing};
 use crate::text::LocalizedText;
 use serde::{Deserialize, Serialize};
@@ -43,12 +43,26 @@ pub struct ItemRow {
     pub price_max: String,
     pub price_per: String,
     pub sector: String,
+    pub end: String,
+    pub quote: String,
+    pub quote_en: String,
+    pub quote_de: String,
+    pub person_name: String,
+    pub person_role: String,
+    pub person_role_en: String,
+    pub person_role_de: String,
+    pub photo_src: String,
+    pub photo_alt: String,
+    pub photo_alt_en: String,
+    pub photo_alt_de: String,
+    pub photo_width: String,
+    pub photo_height: String,
     #[serde(with = "yes_no")]
     pub featured: bool,
 }
 
 /// The column names, in the order of the export (the struct's order).
-pub const COLUMNS: [&str; 31] = [
+pub const COLUMNS: [&str; 45] = [
     "id",
     "category",
     "kind",
@@ -79,6 +93,20 @@ pub const COLUMNS: [&str; 31] = [
     "price_max",
     "price_per",
     "sector",
+    "end",
+    "quote",
+    "quote_en",
+    "quote_de",
+    "person_name",
+    "person_role",
+    "person_role_en",
+    "person_role_de",
+    "photo_src",
+    "photo_alt",
+    "photo_alt_en",
+    "photo_alt_de",
+    "photo_width",
+    "photo_height",
     "featured",
 ];
 
@@ -100,7 +128,7 @@ mod yes_no {
 }
 
 /// The text fields of the row, for one input component in the editor that fits them all. `Title(l)` is the
-/// title in language `l` (0 nl, 1 en, 2 de); likewise `Description` and `Hours`.
+/// title in language `l` (0 nl, 1 en, 2 de); likewise the other translated texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Id,
@@ -126,6 +154,14 @@ pub enum Field {
     PriceMax,
     PricePer,
     Sector,
+    End,
+    Quote(usize),
+    PersonName,
+    PersonRole(usize),
+    PhotoSrc,
+    PhotoAlt(usize),
+    PhotoWidth,
+    PhotoHeight,
 }
 
 impl Field {
@@ -154,6 +190,14 @@ impl Field {
             Field::PriceMax => "price.max",
             Field::PricePer => "price.per",
             Field::Sector => "sector",
+            Field::End => "end",
+            Field::Quote(_) => "quote",
+            Field::PersonName => "person.name",
+            Field::PersonRole(_) => "person.role",
+            Field::PhotoSrc => "photo.src",
+            Field::PhotoAlt(_) => "photo.alt",
+            Field::PhotoWidth => "photo.width",
+            Field::PhotoHeight => "photo.height",
         }
     }
 }
@@ -191,6 +235,20 @@ macro_rules! slots {
             Field::PriceMax => $($borrow)+ $row.price_max,
             Field::PricePer => $($borrow)+ $row.price_per,
             Field::Sector => $($borrow)+ $row.sector,
+            Field::End => $($borrow)+ $row.end,
+            Field::Quote(0) => $($borrow)+ $row.quote,
+            Field::Quote(1) => $($borrow)+ $row.quote_en,
+            Field::Quote(_) => $($borrow)+ $row.quote_de,
+            Field::PersonName => $($borrow)+ $row.person_name,
+            Field::PersonRole(0) => $($borrow)+ $row.person_role,
+            Field::PersonRole(1) => $($borrow)+ $row.person_role_en,
+            Field::PersonRole(_) => $($borrow)+ $row.person_role_de,
+            Field::PhotoSrc => $($borrow)+ $row.photo_src,
+            Field::PhotoAlt(0) => $($borrow)+ $row.photo_alt,
+            Field::PhotoAlt(1) => $($borrow)+ $row.photo_alt_en,
+            Field::PhotoAlt(_) => $($borrow)+ $row.photo_alt_de,
+            Field::PhotoWidth => $($borrow)+ $row.photo_width,
+            Field::PhotoHeight => $($borrow)+ $row.photo_height,
         }
     };
 }
@@ -204,14 +262,17 @@ impl ItemRow {
         slots!(self, field, &)
     }
 
-    /// Sets a field. Choosing a category whose kinds do not include the current kind picks its first kind.
+    /// Sets a field. Choosing a category whose kinds do not include the current kind picks its first kind
+    /// (or none, for a story or an event).
     pub fn set(&mut self, field: Field, value: String) {
         if field == Field::Category {
             if let Some(c) = Category::parse(&value) {
                 if Kind::parse(&self.kind).is_none_or(|k| k.category() != c) {
-                    if let Some(k) = Kind::ALL.into_iter().find(|k| k.category() == c) {
-                        self.kind = k.as_str().into();
-                    }
+                    self.kind = Kind::ALL
+                        .into_iter()
+                        .find(|k| k.category() == c)
+                        .map(|k| k.as_str().into())
+                        .unwrap_or_default();
                 }
             }
         }
@@ -248,15 +309,24 @@ impl ItemRow {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         });
-        let [title, title_en, title_de] = texts(&item.title);
-        let [description, description_en, description_de] = texts(&item.description);
+        let [title, title_en, title_de] = item.title.as_ref().map(texts).unwrap_or_default();
+        let [description, description_en, description_de] =
+            item.description.as_ref().map(texts).unwrap_or_default();
         let [hours, hours_en, hours_de] = item.hours.as_ref().map(texts).unwrap_or_default();
+        let [quote, quote_en, quote_de] = item.quote.as_ref().map(texts).unwrap_or_default();
+        let person = item.person.as_ref();
+        let [person_role, person_role_en, person_role_de] =
+            person.map(|p| texts(&p.role)).unwrap_or_default();
+        let photo = item.photo.as_ref();
+        let [photo_alt, photo_alt_en, photo_alt_de] =
+            photo.map(|p| texts(&p.alt)).unwrap_or_default();
+        let moment = |m: Option<Moment>| m.map(|m| m.to_string()).unwrap_or_default();
         ItemRow {
             id: item.id.clone(),
             category: item.category.as_str().into(),
-            kind: item.kind.as_str().into(),
+            kind: item.kind.map(|k| k.as_str().into()).unwrap_or_default(),
             municipality: item.municipality.clone(),
-            town: item.town.clone(),
+            town: item.town().into(),
             lon: item.point.map(|p| p[0].to_string()).unwrap_or_default(),
             lat: item.point.map(|p| p[1].to_string()).unwrap_or_default(),
             title,
@@ -273,7 +343,7 @@ impl ItemRow {
             updated: item.updated.to_string(),
             valid_until: date(item.valid_until),
             training: item.training,
-            start: date(item.start),
+            start: moment(item.start),
             hours,
             hours_en,
             hours_de,
@@ -286,39 +356,61 @@ impl ItemRow {
                 .unwrap_or_default(),
             price_per: per.unwrap_or_default(),
             sector: item.sector.map(|s| s.as_str().into()).unwrap_or_default(),
+            end: moment(item.end),
+            quote,
+            quote_en,
+            quote_de,
+            person_name: person.map(|p| p.name.clone()).unwrap_or_default(),
+            person_role,
+            person_role_en,
+            person_role_de,
+            photo_src: photo.map(|p| p.src.clone()).unwrap_or_default(),
+            photo_alt,
+            photo_alt_en,
+            photo_alt_de,
+            photo_width: photo.map(|p| p.width.to_string()).unwrap_or_default(),
+            photo_height: photo.map(|p| p.height.to_string()).unwrap_or_default(),
             featured: item.featured,
         }
     }
 
     /// The item as JSON, as it would be written in the file. Dates may be typed the Dutch way (1-2-2027),
     /// decimals with a comma and euros with dots (1.250); text that still does not read stays text, so the
-    /// core's parser reports it at its field. Empty optional fields are left out.
+    /// core's parser reports it at its field. Empty fields are left out (the check says which ones the
+    /// category needs).
     pub fn to_value(&self) -> Value {
         let mut m = Map::new();
         let s = |v: &str| Value::String(v.trim().to_string());
+        let filled = |vs: &[&String]| vs.iter().any(|v| !v.trim().is_empty());
         m.insert("id".into(), s(&self.id));
         m.insert("category".into(), s(&self.category));
-        m.insert("kind".into(), s(&self.kind));
+        for (key, value) in [("kind", &self.kind)] {
+            if filled(&[value]) {
+                m.insert(key.into(), s(value));
+            }
+        }
         m.insert("municipality".into(), s(&self.municipality));
-        m.insert("town".into(), s(&self.town));
+        if filled(&[&self.town]) {
+            m.insert("town".into(), s(&self.town));
+        }
         if !self.lon.trim().is_empty() || !self.lat.trim().is_empty() {
             m.insert(
                 "point".into(),
                 Value::Array(vec![decimal(&self.lon), decimal(&self.lat)]),
             );
         }
-        m.insert(
-            "title".into(),
-            texts([&self.title, &self.title_en, &self.title_de]),
-        );
-        m.insert(
-            "description".into(),
-            texts([
-                &self.description,
-                &self.description_en,
-                &self.description_de,
-            ]),
-        );
+        let title = [&self.title, &self.title_en, &self.title_de];
+        if filled(&title) {
+            m.insert("title".into(), texts(title));
+        }
+        let description = [
+            &self.description,
+            &self.description_en,
+            &self.description_de,
+        ];
+        if filled(&description) {
+            m.insert("description".into(), texts(description));
+        }
         if !self.link.trim().is_empty() {
             m.insert("link".into(), s(&self.link));
         }
@@ -340,6 +432,7 @@ impl ItemRow {
             ("updated", &self.updated),
             ("valid_until", &self.valid_until),
             ("start", &self.start),
+            ("end", &self.end),
         ] {
             if !value.trim().is_empty() {
                 m.insert(key.into(), date(value));
@@ -376,6 +469,36 @@ impl ItemRow {
         if !self.sector.trim().is_empty() {
             m.insert("sector".into(), s(&self.sector));
         }
+        let quote = [&self.quote, &self.quote_en, &self.quote_de];
+        if filled(&quote) {
+            m.insert("quote".into(), texts(quote));
+        }
+        let role = [
+            &self.person_role,
+            &self.person_role_en,
+            &self.person_role_de,
+        ];
+        if filled(&[&self.person_name]) || filled(&role) {
+            let mut person = Map::new();
+            person.insert("name".into(), s(&self.person_name));
+            person.insert("role".into(), texts(role));
+            m.insert("person".into(), Value::Object(person));
+        }
+        let alt = [&self.photo_alt, &self.photo_alt_en, &self.photo_alt_de];
+        let size = [&self.photo_width, &self.photo_height];
+        if filled(&[&self.photo_src]) || filled(&alt) || filled(&size) {
+            let mut photo = Map::new();
+            photo.insert("src".into(), s(&self.photo_src));
+            if filled(&alt) {
+                photo.insert("alt".into(), texts(alt));
+            }
+            for (key, value) in [("width", size[0]), ("height", size[1])] {
+                if filled(&[value]) {
+                    photo.insert(key.into(), whole(value));
+                }
+            }
+            m.insert("photo".into(), Value::Object(photo));
+        }
         if self.featured {
             m.insert("featured".into(), Value::Bool(true));
         }
@@ -400,6 +523,8 @@ impl ItemRow {
             ("patients", &self.patients),
             ("price.min", &self.price_min),
             ("price.max", &self.price_max),
+            ("photo.width", &self.photo_width),
+            ("photo.height", &self.photo_height),
         ] {
             if !v.trim().is_empty() && parse_whole(v).is_none() {
                 out.push(key);
@@ -445,6 +570,7 @@ fn whole(s: &str) -> Value {
         .unwrap_or_else(|| Value::String(s.to_string()))
 }
 
+/// A date as typed (ISO or the Dutch way); a date-time stays as written (its offset is the organiser's).
 fn date(s: &str) -> Value {
     Value::String(
         Date::parse_lenient(s)

@@ -1,9 +1,9 @@
 //! Validation rules for the listings: one implementation, run by `cargo xtask data check` and by the widget.
 //! Every rule returns all problems it finds, each with the file, line and item id a person needs.
 
-use crate::date::Date;
+use crate::date::Now;
 use crate::error::Location;
-use crate::listing::{is_safe_link, Category, Listing};
+use crate::listing::{is_safe_link, Category, Listing, Photo};
 use crate::meta::Meta;
 use crate::municipality::Municipality;
 use crate::text::LocalizedText;
@@ -14,8 +14,17 @@ use std::fmt;
 pub const MAX_TITLE: usize = 90;
 /// Longest description (one paragraph).
 pub const MAX_DESCRIPTION: usize = 600;
-/// Longest town, hours or contact name.
+/// Longest town, hours, contact or person name.
 pub const MAX_SHORT: usize = 60;
+/// Longest quote of a story: a tweet's length, large enough for a thought, short enough for a kiosk slide.
+pub const MAX_QUOTE: usize = 280;
+/// Longest alt text of a photo.
+pub const MAX_ALT: usize = 200;
+/// Largest photo file: a phone on a slow connection loads it in about a second.
+pub const MAX_PHOTO_BYTES: u64 = 80 * 1024;
+/// The folder of the data's pictures, and the file types a browser shows in every engine.
+pub const PHOTO_DIR: &str = "img/";
+pub const PHOTO_TYPES: [&str; 6] = ["jpg", "jpeg", "png", "webp", "avif", "svg"];
 /// The box all of Twente lies in, with a margin: `[min_lon, min_lat, max_lon, max_lat]`.
 pub const TWENTE_BOX: [f64; 4] = [6.2, 52.0, 7.2, 52.6];
 
@@ -54,6 +63,18 @@ pub enum ProblemKind {
     },
     HiddenCharacters,
     Expired,
+    /// A photo's `src` that is not a file name in `img/` (a web address, a path out of the folder…).
+    PhotoPath,
+    /// No such file in the data folder.
+    PhotoMissing,
+    PhotoTooLarge {
+        bytes: u64,
+    },
+    /// `width` or `height` of 0.
+    PhotoSize,
+    EndBeforeStart,
+    /// An event whose end (or start) has passed: not shown.
+    EventOver,
 }
 
 /// One problem in the data.
@@ -71,9 +92,10 @@ pub struct Problem {
 impl Problem {
     pub fn severity(&self) -> Severity {
         match self.kind {
-            ProblemKind::HttpLink | ProblemKind::Expired | ProblemKind::HiddenCharacters => {
-                Severity::Warning
-            }
+            ProblemKind::HttpLink
+            | ProblemKind::Expired
+            | ProblemKind::EventOver
+            | ProblemKind::HiddenCharacters => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -125,6 +147,20 @@ impl fmt::Display for ProblemKind {
                 "text contains invisible or direction-changing characters"
             ),
             ProblemKind::Expired => write!(f, "valid_until is in the past; the item is not shown"),
+            ProblemKind::PhotoPath => write!(
+                f,
+                "a photo must be a file in the data folder's img/ (jpg, png, webp, avif or svg), e.g. img/markt.jpg, not a web address"
+            ),
+            ProblemKind::PhotoMissing => write!(f, "there is no such file in the data folder"),
+            ProblemKind::PhotoTooLarge { bytes } => write!(
+                f,
+                "the photo file has {} KB; at most {} KB (make it smaller, e.g. 800 px wide as JPEG or WebP)",
+                bytes.div_ceil(1024),
+                MAX_PHOTO_BYTES / 1024
+            ),
+            ProblemKind::PhotoSize => write!(f, "width and height must be the picture's size in pixels"),
+            ProblemKind::EndBeforeStart => write!(f, "the event ends before it starts"),
+            ProblemKind::EventOver => write!(f, "the event is over; it is not shown"),
         }
     }
 }
@@ -192,6 +228,14 @@ impl Checker<'_> {
         }
     }
 
+    /// A field this item's category needs, and the item does not have.
+    fn missing(&mut self, placed: Option<&Placed>, field: &'static str) {
+        let reason = crate::reason::Reason::MissingField {
+            field: field.into(),
+        };
+        self.push(placed, Some(field), ProblemKind::Invalid(reason));
+    }
+
     fn link(&mut self, placed: Option<&Placed>, field: &'static str, link: &str) {
         if has_hidden_characters(link) {
             self.push(placed, Some(field), ProblemKind::HiddenCharacters);
@@ -255,15 +299,31 @@ pub fn validate_meta(file: &str, meta: &Meta) -> Vec<Problem> {
     c.problems
 }
 
-/// Checks the parsed items: ids, category rules, text, links, contact, dates and, with `map`, municipality
-/// codes and points. `today` enables the expiry check.
-pub fn validate_items(
-    file: &str,
-    items: &[Placed],
-    map: Option<&[Municipality]>,
-    today: Option<Date>,
-) -> Vec<Problem> {
-    let places = map.map(Places::new);
+/// What the checks compare the items with, beyond the file itself; each part is optional.
+#[derive(Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The municipalities: codes and points are checked against them.
+    pub map: Option<&'a [Municipality]>,
+    /// The present: expired items and past events are left out (with a warning).
+    pub now: Option<Now>,
+    /// The size in bytes of a file in the data folder (`None`: no such file). The tools read the disk; the
+    /// widget and the editor cannot, and check the photo's name only.
+    pub file_size: Option<&'a dyn Fn(&str) -> Option<u64>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn with_map(map: &'a [Municipality]) -> Context<'a> {
+        Context {
+            map: Some(map),
+            ..Context::default()
+        }
+    }
+}
+
+/// Checks the parsed items: ids, category rules, text, links, contact, dates and, with the context's map,
+/// municipality codes and points.
+pub fn validate_items(file: &str, items: &[Placed], cx: Context) -> Vec<Problem> {
+    let places = cx.map.map(Places::new);
     let mut c = Checker {
         file,
         problems: Vec::new(),
@@ -285,18 +345,43 @@ pub fn validate_items(
         } else {
             seen.insert(&item.id, placed.at.line);
         }
-        if item.kind.category() != item.category {
-            c.push(p, Some("kind"), ProblemKind::KindNotInCategory);
+        match item.kind {
+            Some(kind) if kind.category() != item.category => {
+                c.push(p, Some("kind"), ProblemKind::KindNotInCategory);
+            }
+            None if item.category.has_kinds() => c.missing(p, "kind"),
+            _ => {}
         }
         if item.category == Category::Partnerwerk && item.sector.is_none() {
             c.push(p, Some("sector"), ProblemKind::MissingSector);
         }
-        c.text(p, "title", &item.title, MAX_TITLE);
-        c.text(p, "description", &item.description, MAX_DESCRIPTION);
-        if item.town.trim().is_empty() {
-            c.push(p, Some("town"), ProblemKind::EmptyText);
+        let story = item.category == Category::Verhaal;
+        match &item.title {
+            Some(title) => c.text(p, "title", title, MAX_TITLE),
+            None if !story => c.missing(p, "title"),
+            None => {}
         }
-        c.plain(p, "town", &item.town, MAX_SHORT);
+        match &item.description {
+            Some(d) => c.text(p, "description", d, MAX_DESCRIPTION),
+            None if !story => c.missing(p, "description"),
+            None => {}
+        }
+        match &item.town {
+            Some(town) => {
+                if town.trim().is_empty() {
+                    c.push(p, Some("town"), ProblemKind::EmptyText);
+                }
+                c.plain(p, "town", town, MAX_SHORT);
+            }
+            None if !story => c.missing(p, "town"),
+            None => {}
+        }
+        if story {
+            check_story(&mut c, placed, cx.file_size);
+        }
+        if item.category == Category::Agenda {
+            check_event(&mut c, placed, cx.now);
+        }
         if let Some(hours) = &item.hours {
             c.text(p, "hours", hours, MAX_SHORT);
         }
@@ -317,8 +402,8 @@ pub fn validate_items(
                 c.link(p, "contact.url", url);
             }
         }
-        if let (Some(today), Some(until)) = (today, item.valid_until) {
-            if until < today {
+        if let (Some(now), Some(until)) = (cx.now, item.valid_until) {
+            if until < now.today {
                 c.push(p, Some("valid_until"), ProblemKind::Expired);
             }
         }
@@ -329,6 +414,99 @@ pub fn validate_items(
         }
     }
     c.problems
+}
+
+/// A story: its quote and who tells it are required, its photo is a file of the data folder's own.
+fn check_story(c: &mut Checker, placed: &Placed, file_size: Option<&dyn Fn(&str) -> Option<u64>>) {
+    let p = Some(placed);
+    let item = &placed.item;
+    match &item.quote {
+        Some(quote) => c.text(p, "quote", quote, MAX_QUOTE),
+        None => c.missing(p, "quote"),
+    }
+    match &item.person {
+        Some(person) => {
+            if person.name.trim().is_empty() {
+                c.push(p, Some("person.name"), ProblemKind::EmptyText);
+            }
+            c.plain(p, "person.name", &person.name, MAX_SHORT);
+            c.text(p, "person.role", &person.role, MAX_TITLE);
+        }
+        None => c.missing(p, "person"),
+    }
+    if let Some(photo) = &item.photo {
+        check_photo(c, placed, photo, file_size);
+    }
+}
+
+fn check_photo(
+    c: &mut Checker,
+    placed: &Placed,
+    photo: &Photo,
+    file_size: Option<&dyn Fn(&str) -> Option<u64>>,
+) {
+    let p = Some(placed);
+    c.text(p, "photo.alt", &photo.alt, MAX_ALT);
+    if photo.width == 0 || photo.height == 0 {
+        c.push(p, Some("photo.width"), ProblemKind::PhotoSize);
+    }
+    if !is_photo_path(&photo.src) {
+        c.push(p, Some("photo.src"), ProblemKind::PhotoPath);
+        return;
+    }
+    if let Some(size_of) = file_size {
+        match size_of(&photo.src) {
+            None => c.push(p, Some("photo.src"), ProblemKind::PhotoMissing),
+            Some(bytes) if bytes > MAX_PHOTO_BYTES => {
+                c.push(p, Some("photo.src"), ProblemKind::PhotoTooLarge { bytes })
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// `img/` and a plain file name of a picture type: no web address (privacy), no `..` out of the folder.
+///
+/// ```
+/// use twente_kaart_core::validate::is_photo_path;
+/// assert!(is_photo_path("img/haaksbergen-markt.jpg"));
+/// assert!(!is_photo_path("https://example.org/a.jpg"));
+/// assert!(!is_photo_path("img/../listings.json"));
+/// ```
+pub fn is_photo_path(src: &str) -> bool {
+    let Some(name) = src.strip_prefix(PHOTO_DIR) else {
+        return false;
+    };
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && !stem.starts_with('.')
+        && stem
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || "-_.".contains(ch))
+        && !stem.contains("..")
+        && PHOTO_TYPES.contains(&ext.to_ascii_lowercase().as_str())
+}
+
+/// An event: it starts (required), ends no earlier, and is left out once over.
+fn check_event(c: &mut Checker, placed: &Placed, now: Option<Now>) {
+    let p = Some(placed);
+    let item = &placed.item;
+    let Some(start) = item.start else {
+        c.missing(p, "start");
+        return;
+    };
+    if let Some(end) = item.end {
+        if start.is_after(&end) {
+            c.push(p, Some("end"), ProblemKind::EndBeforeStart);
+            return;
+        }
+    }
+    if now.is_some_and(|now| item.is_over(now)) {
+        let field = if item.end.is_some() { "end" } else { "start" };
+        c.push(p, Some(field), ProblemKind::EventOver);
+    }
 }
 
 fn in_box(pt: [f64; 2], [x0, y0, x1, y1]: [f64; 4]) -> bool {
@@ -434,6 +612,7 @@ mod rule_tests {
     use crate::municipality::parse_municipalities;
 
     const GEO: &[u8] = include_bytes!("../../public/data/gemeenten.geojson");
+    use crate::date::Date;
     const TODAY: Date = Date {
         year: 2026,
         month: 11,
@@ -461,14 +640,18 @@ mod rule_tests {
             r#"{{"meta":{{"title":"T","intro":"I","contact":{{"email":"info@huisartsintwente.nl"}},"updated":"2026-11-20"}},"items":[{}]}}"#,
             items.join(",")
         );
-        parse_listings(
-            "listings.json",
-            file.as_bytes(),
-            Some(&map.municipalities),
-            Some(TODAY),
-        )
-        .unwrap()
-        .problems
+        let cx = Context {
+            map: Some(&map.municipalities),
+            now: Some(Now::start_of(TODAY)),
+            file_size: Some(&|src: &str| match src {
+                "img/small.jpg" => Some(40_000),
+                "img/large.jpg" => Some(200_000),
+                _ => None,
+            }),
+        };
+        parse_listings("listings.json", file.as_bytes(), cx)
+            .unwrap()
+            .problems
     }
 
     fn only(extra: &str) -> ProblemKind {
@@ -540,6 +723,117 @@ mod rule_tests {
         );
     }
 
+    /// A valid story and a valid event in Enschede, with `extra` overriding fields (`null` removes one).
+    fn of_category(category: &str, extra: &str) -> String {
+        let mut base = match category {
+            "verhaal" => serde_json::json!({
+                "id": "vhl-test-1", "category": "verhaal", "municipality": "GM0153",
+                "quote": "Hier ken je je patiënten.", "person": {"name": "Anne", "role": "huisarts in Enschede"},
+                "photo": {"src": "img/small.jpg", "alt": "De markt", "width": 800, "height": 600},
+                "updated": "2026-11-01"
+            }),
+            _ => serde_json::json!({
+                "id": "agd-test-1", "category": "agenda", "municipality": "GM0153", "town": "Enschede",
+                "title": "Kennismakingsdag", "description": "Een dag langs praktijken.",
+                "start": "2027-01-14T19:30+01:00", "end": "2027-01-14T21:30+01:00", "updated": "2026-11-01"
+            }),
+        };
+        let over: serde_json::Value = serde_json::from_str(extra).unwrap();
+        for (k, v) in over.as_object().unwrap() {
+            if v.is_null() {
+                base.as_object_mut().unwrap().remove(k);
+            } else {
+                base[k] = v.clone();
+            }
+        }
+        base.to_string()
+    }
+
+    fn only_of(category: &str, extra: &str) -> ProblemKind {
+        let p = problems(&[of_category(category, extra)]);
+        assert_eq!(p.len(), 1, "{category} {extra}: {p:?}");
+        p[0].kind.clone()
+    }
+
+    fn missing(field: &str) -> ProblemKind {
+        ProblemKind::Invalid(crate::reason::Reason::MissingField {
+            field: field.into(),
+        })
+    }
+
+    #[test]
+    fn stories_and_events_have_their_own_rules() {
+        assert!(problems(&[of_category("verhaal", "{}")]).is_empty());
+        assert!(problems(&[of_category("agenda", "{}")]).is_empty());
+        assert_eq!(only_of("verhaal", r#"{"quote":null}"#), missing("quote"));
+        assert_eq!(only_of("verhaal", r#"{"person":null}"#), missing("person"));
+        let long = format!(r#"{{"quote":"{}"}}"#, "x".repeat(MAX_QUOTE + 1));
+        assert_eq!(
+            only_of("verhaal", &long),
+            ProblemKind::TooLong {
+                max: MAX_QUOTE,
+                len: MAX_QUOTE + 1
+            }
+        );
+        let photo = |src: &str, alt: &str| {
+            format!(r#"{{"photo":{{"src":"{src}","alt":"{alt}","width":800,"height":600}}}}"#)
+        };
+        assert_eq!(
+            only_of("verhaal", &photo("img/small.jpg", " ")),
+            ProblemKind::EmptyText
+        );
+        assert_eq!(
+            only_of("verhaal", &photo("https://example.org/a.jpg", "Markt")),
+            ProblemKind::PhotoPath
+        );
+        assert_eq!(
+            only_of("verhaal", &photo("img/gone.jpg", "Markt")),
+            ProblemKind::PhotoMissing
+        );
+        assert_eq!(
+            only_of("verhaal", &photo("img/large.jpg", "Markt")),
+            ProblemKind::PhotoTooLarge { bytes: 200_000 }
+        );
+        assert_eq!(
+            only_of("verhaal", r#"{"kind":"overname"}"#),
+            ProblemKind::KindNotInCategory
+        );
+        assert_eq!(only_of("agenda", r#"{"start":null}"#), missing("start"));
+        assert_eq!(only_of("agenda", r#"{"title":null}"#), missing("title"));
+        assert_eq!(
+            only_of("agenda", r#"{"end":"2027-01-14T18:00+01:00"}"#),
+            ProblemKind::EndBeforeStart
+        );
+        assert!(
+            matches!(only_of("agenda", r#"{"start":"2027-01-14T19:30"}"#), ProblemKind::Invalid(crate::reason::Reason::NoOffset { value }) if value == "2027-01-14T19:30")
+        );
+        let past = r#"{"start":"2026-10-01T19:30+02:00","end":"2026-10-01T21:30+02:00"}"#;
+        assert_eq!(only_of("agenda", past), ProblemKind::EventOver);
+        assert_eq!(missing("kind"), only(r#"{"kind":null}"#));
+    }
+
+    #[test]
+    fn a_past_event_is_a_warning_and_is_left_out() {
+        let map = parse_municipalities("gemeenten.geojson", GEO).unwrap();
+        let file = format!(
+            r#"{{"meta":{{"title":"T","intro":"I","contact":{{"email":"info@huisartsintwente.nl"}},"updated":"2026-11-20"}},"items":[{},{}]}}"#,
+            of_category("agenda", r#"{"id":"past","start":"2026-11-22","end":null}"#),
+            of_category(
+                "agenda",
+                r#"{"id":"today","start":"2026-11-23","end":null}"#
+            ),
+        );
+        let cx = Context {
+            now: Some(Now::start_of(TODAY)),
+            ..Context::with_map(&map.municipalities)
+        };
+        let parsed = parse_listings("listings.json", file.as_bytes(), cx).unwrap();
+        let ids: Vec<&str> = parsed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["today"], "an all-day event shows through its day");
+        assert_eq!(parsed.problems[0].severity(), Severity::Warning);
+        assert_eq!(parsed.skipped(), 0, "a past event is not an error");
+    }
+
     #[test]
     fn duplicate_ids_name_the_first_line() {
         let p = problems(&[item("{}"), item("{}")]);
@@ -567,7 +861,11 @@ mod rule_tests {
             at: crate::error::Location { line: 1, column: 1 },
             item: listing,
         }];
-        let p = validate_items("listings.json", &placed, Some(&map.municipalities), None);
+        let p = validate_items(
+            "listings.json",
+            &placed,
+            Context::with_map(&map.municipalities),
+        );
         assert!(
             matches!(
                 &p[..],

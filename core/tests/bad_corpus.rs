@@ -8,9 +8,10 @@
 use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use twente_kaart_core::date::Date;
+use twente_kaart_core::date::{Date, Now};
 use twente_kaart_core::listing::is_safe_link;
 use twente_kaart_core::municipality::parse_municipalities;
+use twente_kaart_core::validate::Context;
 use twente_kaart_core::validate::{is_email, MAX_TITLE};
 use twente_kaart_core::{dataset::parse_listings, Lang, Municipality};
 
@@ -577,6 +578,22 @@ fn today() -> Option<Date> {
     Date::new(2026, 11, 22)
 }
 
+/// The size of a file in the committed data folder, as `cargo xtask data check` reads it.
+fn data_file_size(src: &str) -> Option<u64> {
+    std::fs::metadata(root().join("public/data").join(src))
+        .ok()
+        .map(|m| m.len())
+}
+
+/// What the checks compare with: the real map, the corpus's fixed day, and the data folder's files.
+fn cx(map: &[Municipality]) -> Context<'_> {
+    Context {
+        map: Some(map),
+        now: today().map(Now::start_of),
+        file_size: Some(&data_file_size),
+    }
+}
+
 fn real_municipalities() -> Vec<Municipality> {
     let bytes = std::fs::read(root().join("public/data/gemeenten.geojson")).unwrap();
     parse_municipalities(GEMEENTEN, &bytes)
@@ -599,7 +616,7 @@ enum Outcome {
 /// every message names the file, and nothing unsafe is handed to the widget.
 fn run(name: &str, bytes: &[u8], map: &[Municipality]) -> Outcome {
     if name.starts_with("listings-") {
-        match parse_listings(LISTINGS, bytes, Some(map), today()) {
+        match parse_listings(LISTINGS, bytes, cx(map)) {
             Err(e) => {
                 assert_eq!(e.file(), LISTINGS, "{name}");
                 Outcome::Error(e.to_string())
@@ -624,7 +641,8 @@ fn run(name: &str, bytes: &[u8], map: &[Municipality]) -> Outcome {
                     );
                     assert!(
                         item.title
-                            .variants()
+                            .iter()
+                            .flat_map(|t| t.variants())
                             .all(|t| t.chars().count() <= MAX_TITLE),
                         "{name}: {}",
                         item.id
@@ -828,11 +846,11 @@ fn injection_payloads_in_text_are_kept_verbatim() {
         let bytes = std::fs::read(corpus_dir().join(name)).unwrap();
         let raw: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         let payload = raw["items"][0]["description"].as_str().unwrap();
-        let parsed = parse_listings(LISTINGS, &bytes, Some(&map), today()).unwrap();
+        let parsed = parse_listings(LISTINGS, &bytes, cx(&map)).unwrap();
         for item in &parsed.items {
-            assert_eq!(item.description.get(Lang::Nl), payload, "{name}");
-            assert_eq!(item.title.get(Lang::De), payload, "{name}");
-            assert_eq!(item.town, payload, "{name}");
+            assert_eq!(item.description(Lang::Nl), payload, "{name}");
+            assert_eq!(item.heading(Lang::De), payload, "{name}");
+            assert_eq!(item.town(), payload, "{name}");
         }
         assert_eq!(parsed.meta.title.get(Lang::En), payload, "{name}");
     }
@@ -852,13 +870,7 @@ mod regressions {
 
     fn problems(item: &str) -> Vec<String> {
         let map = real_municipalities();
-        let p = parse_listings(
-            LISTINGS,
-            listings_with_item(item).as_bytes(),
-            Some(&map),
-            today(),
-        )
-        .unwrap();
+        let p = parse_listings(LISTINGS, listings_with_item(item).as_bytes(), cx(&map)).unwrap();
         p.problems.iter().map(ToString::to_string).collect()
     }
 
@@ -911,7 +923,7 @@ mod regressions {
     /// Was: "line 1, column 1: invalid type: map, expected a string" (serde reads an array as the fields in order).
     #[test]
     fn listings_file_that_is_an_array_says_so_instead_of_expected_a_string() {
-        let e = parse_listings(LISTINGS, b"\n  [{\"meta\": {}}]", None, None).unwrap_err();
+        let e = parse_listings(LISTINGS, b"\n  [{\"meta\": {}}]", Context::default()).unwrap_err();
         assert!(
             e.to_string().starts_with(
                 "listings.json, line 2, column 3: this must be an object { … }, not an array"
@@ -945,7 +957,8 @@ mod regressions {
     /// Was: only a byte offset, which no editor shows.
     #[test]
     fn invalid_utf8_error_gives_the_line() {
-        let e = parse_listings(LISTINGS, b"{\n\n\"meta\": \"\xff\"}", None, None).unwrap_err();
+        let e =
+            parse_listings(LISTINGS, b"{\n\n\"meta\": \"\xff\"}", Context::default()).unwrap_err();
         assert!(
             e.to_string()
                 .starts_with("listings.json, line 3: not valid UTF-8 at byte 12"),

@@ -352,6 +352,11 @@ pub fn ItemFormView() -> impl IntoView {
     });
     let sectors =
         Signal::derive(move || pairs(Sector::ALL.map(|s| (s.as_str(), t.sector_name(s)))));
+    let is_event = Memo::new(move |_| {
+        state
+            .form
+            .with(|f| Category::parse(&f.category) == Some(Category::Agenda))
+    });
     let periods = Signal::derive(move || pairs([("maand", NL.per_month), ("eenmalig", NL.once)]));
 
     view! {
@@ -415,7 +420,10 @@ pub fn ItemFormView() -> impl IntoView {
             <fieldset class="ed-section">
                 <legend>{NL.section_praktijk}</legend>
                 <Check key="training" />
-                <Group key="start"><TextInput field=Field::Start input_type="date" /></Group>
+                // A practice starts on a date (with the date picker); an event also at a time, typed.
+                {move || (!is_event.get()).then(|| view! {
+                    <Group key="start"><TextInput field=Field::Start input_type="date" /></Group>
+                })}
                 <Texts key="hours" make=Field::Hours />
                 <Group key="patients"><TextInput field=Field::Patients inputmode="numeric" /></Group>
             </fieldset>
@@ -430,6 +438,28 @@ pub fn ItemFormView() -> impl IntoView {
             <fieldset class="ed-section">
                 <legend>{NL.section_partnerwerk}</legend>
                 <Group key="sector"><Select field=Field::Sector options=sectors empty=NL.none /></Group>
+            </fieldset>
+
+            <fieldset class="ed-section">
+                <legend>{NL.section_verhaal}</legend>
+                <Texts key="quote" make=Field::Quote multiline=true />
+                <Group key="person.name"><TextInput field=Field::PersonName /></Group>
+                <Texts key="person.role" make=Field::PersonRole />
+                <Group key="photo.src"><TextInput field=Field::PhotoSrc /></Group>
+                <Texts key="photo.alt" make=Field::PhotoAlt />
+                <div class="ed-row">
+                    <Group key="photo.width"><TextInput field=Field::PhotoWidth inputmode="numeric" /></Group>
+                    <Group key="photo.height"><TextInput field=Field::PhotoHeight inputmode="numeric" /></Group>
+                </div>
+            </fieldset>
+
+            <fieldset class="ed-section">
+                <legend>{NL.section_agenda}</legend>
+                <p class="ed-help" id="ed-moment-hint">{NL.moment_hint}</p>
+                {move || is_event.get().then(|| view! {
+                    <Group key="start"><TextInput field=Field::Start /></Group>
+                })}
+                <Group key="end"><TextInput field=Field::End /></Group>
             </fieldset>
 
             <div class="ed-form-actions">

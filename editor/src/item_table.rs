@@ -52,13 +52,13 @@ fn cells(item: &Listing, names: &HashMap<String, String>) -> [String; 7] {
     [
         item.id.clone(),
         t.category(item.category).to_string(),
-        t.kind(item.kind).to_string(),
+        item.kind.map(|k| t.kind(k).to_string()).unwrap_or_default(),
         names
             .get(&item.municipality)
             .cloned()
             .unwrap_or_else(|| item.municipality.clone()),
-        item.town.clone(),
-        item.title.get(Lang::Nl).to_string(),
+        item.town().to_string(),
+        item.heading(Lang::Nl).to_string(),
         item.valid_until.map(|d| d.to_string()).unwrap_or_default(),
     ]
 }

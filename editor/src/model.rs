@@ -9,10 +9,20 @@ use twente_kaart_core::date::Date;
 use twente_kaart_core::listing::Listing;
 use twente_kaart_core::municipality::Municipality;
 use twente_kaart_core::reason::Reason;
-use twente_kaart_core::validate::{Problem, ProblemKind, Severity};
+use twente_kaart_core::validate::{Context, Problem, ProblemKind, Severity};
 
 /// The name of the file, in messages and in the download.
 pub use twente_kaart_core::dataset::FILE;
+
+/// The checks the editor runs: the widget's, with the map and today's date. The photo files are not on the
+/// staff member's computer, so only their names are checked here; `cargo xtask data check` checks the files.
+fn checks(map: &[Municipality], today: Date) -> Context<'_> {
+    Context {
+        map: Some(map),
+        now: Some(twente_kaart_core::date::Now::start_of(today)),
+        file_size: None,
+    }
+}
 
 /// The listings file being edited. Items are typed, so the download keeps the usual field order.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +45,7 @@ impl EditorFile {
     /// one that breaks a rule, so it can be fixed here.
     pub fn parse(bytes: &[u8]) -> Result<Opened, String> {
         // The file-level checks (encoding, syntax, shape, `meta`) are the core's.
-        let parsed = parse_listings(FILE, bytes, None, None).map_err(|e| file_error(&e))?;
+        let parsed = parse_listings(FILE, bytes, Context::default()).map_err(|e| file_error(&e))?;
         let text = twente_kaart_core::error::decode(FILE, bytes).map_err(|e| file_error(&e))?;
         // Cannot fail: the core has just parsed the same text.
         let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
@@ -71,7 +81,7 @@ impl EditorFile {
 
     /// Every problem of the file, checked as the widget checks it (with the map and today's date).
     pub fn problems(&self, map: &[Municipality], today: Date) -> Vec<Problem> {
-        parse_listings(FILE, self.to_json().as_bytes(), Some(map), Some(today))
+        parse_listings(FILE, self.to_json().as_bytes(), checks(map, today))
             .map(|p| p.problems)
             .unwrap_or_default()
     }
@@ -106,7 +116,7 @@ impl EditorFile {
         );
         file.insert("items".into(), Value::Array(items));
         let text = Value::Object(file).to_string();
-        let problems = match parse_listings(FILE, text.as_bytes(), Some(map), Some(today)) {
+        let problems = match parse_listings(FILE, text.as_bytes(), checks(map, today)) {
             Ok(p) => p.problems,
             Err(e) => {
                 return vec![FieldProblem {
@@ -159,12 +169,14 @@ pub struct FieldProblem {
 fn form_key(field: &'static str) -> &'static str {
     match field {
         "price" => "price.min",
+        "person" => "person.name",
+        "photo" => "photo.src",
         other => other,
     }
 }
 
 /// Every field name the form shows, so a missing `updated` can be placed at its field.
-pub const KEYS: [&str; 24] = [
+pub const KEYS: [&str; 32] = [
     "id",
     "category",
     "kind",
@@ -188,6 +200,14 @@ pub const KEYS: [&str; 24] = [
     "price.max",
     "price.per",
     "sector",
+    "end",
+    "quote",
+    "person.name",
+    "person.role",
+    "photo.src",
+    "photo.alt",
+    "photo.width",
+    "photo.height",
     "featured",
 ];
 
@@ -208,6 +228,12 @@ fn named_field(reason: &Reason) -> Option<&'static str> {
     let name = match name {
         "min" => "price.min",
         "per" => "price.per",
+        "person" | "name" => "person.name",
+        "role" => "person.role",
+        "photo" | "src" => "photo.src",
+        "alt" => "photo.alt",
+        "width" => "photo.width",
+        "height" => "photo.height",
         other => other,
     };
     KEYS.iter().copied().find(|k| *k == name)
@@ -224,7 +250,12 @@ pub fn dom_id(field: Field) -> String {
     match field {
         Field::Lon => "ed-f-point-lon".into(),
         Field::Lat => "ed-f-point-lat".into(),
-        Field::Title(l) | Field::Description(l) | Field::Hours(l) => {
+        Field::Title(l)
+        | Field::Description(l)
+        | Field::Hours(l)
+        | Field::Quote(l)
+        | Field::PersonRole(l)
+        | Field::PhotoAlt(l) => {
             format!("{base}-{}", LANGS[l.min(2)])
         }
         _ => base,

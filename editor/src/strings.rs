@@ -74,6 +74,10 @@ pub struct Strings {
     pub section_praktijk: &'static str,
     pub section_wonen: &'static str,
     pub section_partnerwerk: &'static str,
+    pub section_verhaal: &'static str,
+    pub section_agenda: &'static str,
+    /// How a date and time is typed, under the start and end of an event.
+    pub moment_hint: &'static str,
     pub leave_warning: &'static str,
 }
 
@@ -98,7 +102,15 @@ pub fn field_label(key: &str) -> &'static str {
         "updated" => "Laatst bijgewerkt",
         "valid_until" => "Zichtbaar tot en met",
         "training" => "Opleidingspraktijk",
-        "start" => "Startdatum",
+        "start" => "Startdatum of begin",
+        "end" => "Einde",
+        "quote" => "Citaat (hoogstens 280 tekens)",
+        "person.name" => "Naam van de huisarts",
+        "person.role" => "Wie is het (bijvoorbeeld: huisarts in Haaksbergen sinds 2021)",
+        "photo.src" => "Foto: bestand in img/ (bijvoorbeeld img/markt.jpg)",
+        "photo.alt" => "Wat staat er op de foto (voor wie hem niet ziet)",
+        "photo.width" => "Breedte van de foto (pixels)",
+        "photo.height" => "Hoogte van de foto (pixels)",
         "hours" => "Omvang",
         "patients" => "Aantal patiënten",
         "price.min" => "Prijs (vanaf, in euro)",
@@ -178,6 +190,9 @@ pub static NL: Strings = Strings {
     section_praktijk: "Alleen voor praktijken",
     section_wonen: "Alleen voor wonen",
     section_partnerwerk: "Alleen voor werk voor je partner",
+    section_verhaal: "Alleen voor verhalen",
+    section_agenda: "Alleen voor de agenda",
+    moment_hint: "Een datum voor een hele dag (2027-03-18), of datum en tijd met de tijdzone: 2027-03-18T19:30+01:00 in de wintertijd, +02:00 in de zomertijd.",
     leave_warning: "Er zijn wijzigingen die nog niet zijn gedownload.",
 };
 
@@ -235,6 +250,20 @@ pub fn problem_text(kind: &ProblemKind) -> String {
         }
         ProblemKind::Expired => {
             "Deze datum is voorbij: het item wordt op de kaart niet meer getoond.".into()
+        }
+        ProblemKind::PhotoPath => {
+            "Een foto is een bestand in de map img/ naast listings.json, bijvoorbeeld img/markt.jpg (jpg, png, webp, avif of svg), geen webadres.".into()
+        }
+        ProblemKind::PhotoMissing => "Dit bestand staat niet in de map met gegevens.".into(),
+        ProblemKind::PhotoTooLarge { bytes } => format!(
+            "De foto is {} KB; hoogstens {} KB. Maak hem kleiner, bijvoorbeeld 800 pixels breed als JPEG of WebP.",
+            bytes.div_ceil(1024),
+            twente_kaart_core::validate::MAX_PHOTO_BYTES / 1024
+        ),
+        ProblemKind::PhotoSize => "Vul de breedte en hoogte van de foto in pixels in.".into(),
+        ProblemKind::EndBeforeStart => "De bijeenkomst eindigt vóór het begin.".into(),
+        ProblemKind::EventOver => {
+            "Deze bijeenkomst is voorbij: ze wordt op de kaart niet meer getoond.".into()
         }
     }
 }

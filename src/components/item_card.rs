@@ -1,14 +1,16 @@
 //! One item as a compact card that expands in place: the title, kind and town (and, in a panel, one key
 //! fact) are the card's toggle; the description, facts and links open below it. A native `<details>`, so it
 //! is keyboard operable, announced as expandable, and works in the prerendered page before the wasm runs.
-//! All data is inserted as text.
+//! All data is inserted as text. A story opens to its quote and photo; an event to its time, registration and
+//! calendar file.
 
 use crate::components::qr_code::QrCode;
+use crate::components::story_card::StoryCard;
 use crate::state::AppState;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
-use twente_kaart_core::Listing;
+use twente_kaart_core::{Category, Listing};
 
 #[component]
 pub fn ItemCard(
@@ -29,14 +31,14 @@ pub fn ItemCard(
     let opened = highlighted.clone();
     // Plain text, not closures: the widget is rebuilt on a language change, and a panel builds dozens of cards
     // per click, so each reactive closure saved is work saved.
-    let title = item.title.get(lang).to_string();
+    let title = item.heading(lang).to_string();
     let title = match heading {
         3 => EitherOf3::A(view! { <h3 class="tk-item-title">{title}</h3> }),
         4 => EitherOf3::B(view! { <h4 class="tk-item-title">{title}</h4> }),
         _ => EitherOf3::C(view! { <h5 class="tk-item-title">{title}</h5> }),
     };
-    let meta = twente_kaart_core::card::meta_line(&item, t);
-    let description = item.description.get(lang).to_string();
+    let meta = twente_kaart_core::card::meta_line(&item, lang);
+    let description = item.description(lang).to_string();
     let mut rows = twente_kaart_core::card::facts(&item, lang);
     // Evening and weekend shifts are part of a GP's work: a practice names its nearest GP post.
     if let Some(care) = use_context::<crate::state::CareSites>() {
@@ -54,6 +56,11 @@ pub fn ItemCard(
     });
     let email = twente_kaart_core::card::email(&item).map(str::to_string);
     // In kiosk mode a link is a QR code: the visitor opens it on their own phone, the kiosk stays put.
+    let link_text = if item.category == Category::Agenda {
+        t.register
+    } else {
+        t.more_info
+    };
     let (link, contact) = if state.kiosk {
         let target = item
             .safe_link()
@@ -67,7 +74,7 @@ pub fn ItemCard(
         let link = item.safe_link().map(|href| {
             view! {
                 <a class="tk-link" href=href.to_string() target="_blank" rel="noopener noreferrer">
-                    {t.more_info}
+                    {link_text}
                     <span class="tk-sr">{format!(" ({})", t.new_tab)}</span>
                 </a>
             }
@@ -77,19 +84,31 @@ pub fn ItemCard(
             email.map(|e| view! { <a class="tk-mail" href=format!("mailto:{e}")>{e.clone()}</a> });
         (link, contact)
     };
-    // "Where shall we live?": a practice with a place on the map opens the household planner.
-    let plan = (item.category == twente_kaart_core::Category::Praktijk && item.point.is_some())
-        .then(|| {
-            let id = item.id.clone();
+    // An event goes into the visitor's own calendar app (not on a kiosk: it is not the visitor's device).
+    let calendar = (!state.kiosk)
+        .then(|| twente_kaart_core::card::calendar_file(&item))
+        .flatten()
+        .map(|href| {
             view! {
-                <button type="button" class="tk-button tk-plan-start" on:click=move |_| {
-                    state.open_plan(&id);
-                    crate::reveal::focus("#tk-plan-title");
-                }>
-                    {t.plan_start}
-                </button>
+                <a class="tk-link tk-calendar" href=href type="text/calendar">
+                    {t.add_to_calendar}
+                </a>
             }
         });
+    let story = (item.category == Category::Verhaal)
+        .then(|| view! { <StoryCard item=item.clone() without_name=true without_link=true /> });
+    // "Where shall we live?": a practice with a place on the map opens the household planner.
+    let plan = (item.category == Category::Praktijk && item.point.is_some()).then(|| {
+        let id = item.id.clone();
+        view! {
+            <button type="button" class="tk-button tk-plan-start" on:click=move |_| {
+                state.open_plan(&id);
+                crate::reveal::focus("#tk-plan-title");
+            }>
+                {t.plan_start}
+            </button>
+        }
+    });
     view! {
         <article
             class=format!("tk-item tk-cat-{}", item.category.as_str())
@@ -107,9 +126,10 @@ pub fn ItemCard(
                     {key.map(|k| view! { <span class="tk-item-key">{k}</span> })}
                 </summary>
                 <div class="tk-item-body">
-                    <p class="tk-item-desc">{description}</p>
+                    {story}
+                    {(!description.is_empty()).then(|| view! { <p class="tk-item-desc">{description}</p> })}
                     {facts}
-                    <p class="tk-item-links">{link} {contact}</p>
+                    <p class="tk-item-links">{link} {calendar} {contact}</p>
                     {plan}
                     {children.map(|c| c())}
                 </div>

@@ -1,6 +1,7 @@
 //! Switches each category on and off; each label shows the category's marker symbol and its count, so it is
 //! also the legend of the markers.
 
+use crate::components::category_symbol::CategorySymbol;
 use crate::state::{AppState, MapData};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -33,13 +34,7 @@ pub fn LayerToggle(data: Arc<MapData>) -> impl IntoView {
                                 }
                             />
                             <label for=id>
-                                <svg class="tk-symbol" viewBox="-6 -6 12 12" aria-hidden="true">
-                                    {match c {
-                                        Category::Praktijk => view! { <circle r="4.5"></circle> }.into_any(),
-                                        Category::Wonen => view! { <rect x="-4" y="-4" width="8" height="8"></rect> }.into_any(),
-                                        Category::Partnerwerk => view! { <polygon points="0,-5 5,4 -5,4"></polygon> }.into_any(),
-                                    }}
-                                </svg>
+                                <CategorySymbol category=c />
                                 <span>{t.category(c)}</span>
                                 <span class="tk-layer-count">{totals[c]}</span>
                             </label>

@@ -1,6 +1,7 @@
-//! Markers for items with a point: a shape and colour per category (circle, square, triangle), grouped into
-//! a numbered marker where they would overlap at the map's current size.
+//! Markers for items with a point: a shape and colour per category (see `category_symbol`), grouped into a
+//! numbered marker where they would overlap at the map's current size.
 
+use crate::components::category_symbol::{symbol, SYMBOL_REACH};
 use crate::state::{AppState, MapData};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -8,7 +9,6 @@ use twente_kaart_core::i18n::{fill, Strings};
 use twente_kaart_core::map::labels::{clear_of, label_boxes, LABELS_MIN_PX};
 use twente_kaart_core::map::projection::fmt;
 use twente_kaart_core::map::{cluster_points, MapLayout};
-use twente_kaart_core::Category;
 
 /// Marker size on screen, in CSS pixels.
 const MARKER_PX: f64 = 10.0;
@@ -32,34 +32,9 @@ fn root_font_px() -> f64 {
 }
 /// A group's badge radius, in marker half-sizes.
 const BADGE_SCALE: f64 = 1.5;
-/// How far a triangle reaches from its centre, in marker half-sizes (the tallest of the three symbols).
-const SYMBOL_REACH: f64 = 1.15;
 /// Markers closer than this many marker sizes on screen are grouped: a group's badge is `BADGE_SCALE`
 /// markers wide, so badges seldom overlap one another.
 const CLUSTER_FACTOR: f64 = BADGE_SCALE;
-
-/// The SVG shape of a category's marker, centred on 0,0 with half-size `r`.
-fn symbol(category: Category, r: f64) -> impl IntoView {
-    match category {
-        Category::Praktijk => view! { <circle r=fmt(r)></circle> }.into_any(),
-        Category::Wonen => {
-            let s = fmt(r * 1.8);
-            let o = fmt(-r * 0.9);
-            view! { <rect x=o.clone() y=o width=s.clone() height=s></rect> }.into_any()
-        }
-        Category::Partnerwerk => {
-            let pts = format!(
-                "0,{} {},{} {},{}",
-                fmt(-r * SYMBOL_REACH),
-                fmt(r * 1.1),
-                fmt(r * 0.85),
-                fmt(-r * 1.1),
-                fmt(r * 0.85)
-            );
-            view! { <polygon points=pts></polygon> }.into_any()
-        }
-    }
-}
 
 #[component]
 pub fn MarkerLayer(data: Arc<MapData>, layout: Arc<MapLayout>) -> impl IntoView {
@@ -131,7 +106,7 @@ pub fn MarkerLayer(data: Arc<MapData>, layout: Arc<MapLayout>) -> impl IntoView 
             let label = format!(
                 "{}: {}",
                 t.category(item.category),
-                item.title.get(state.lang.get_untracked())
+                item.heading(state.lang.get_untracked())
             );
             let highlighted = highlights.item_is(&id);
             view! {

@@ -2,6 +2,7 @@
 
 use crate::components::item_card::ItemCard;
 use crate::components::municipality_shape::close_and_focus;
+use crate::components::story_card::StoryCard;
 use crate::state::{AppState, MapData};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -38,10 +39,18 @@ pub fn MunicipalityPanel(data: Arc<MapData>, code: String) -> impl IntoView {
                     let show_all = open[c] || items.iter().skip(PANEL_PAGE).any(|it| highlighted.as_deref() == Some(it.id.as_str()));
                     let hidden = if show_all { 0 } else { items.len().saturating_sub(PANEL_PAGE) };
                     let shown = items.into_iter().take(if show_all { usize::MAX } else { PANEL_PAGE });
+                    // A story is read, not opened: its quote and photo show at once.
+                    let card = move |item: Listing| {
+                        if c == Category::Verhaal {
+                            view! { <li><StoryCard item=item /></li> }.into_any()
+                        } else {
+                            view! { <li><ItemCard item=item heading=4 key_fact=true /></li> }.into_any()
+                        }
+                    };
                     view! {
                         <h3 class=format!("tk-group tk-cat-{}", c.as_str())>{t.category(c)}</h3>
-                        <ul class="tk-items">
-                            {shown.map(|item| view! { <li><ItemCard item=item heading=4 key_fact=true /></li> }).collect_view()}
+                        <ul class=format!("tk-items tk-items-{}", c.as_str())>
+                            {shown.map(card).collect_view()}
                         </ul>
                         {(hidden > 0).then(|| view! {
                             <button type="button" class="tk-button tk-more" on:click=move |_| expanded.update(|e| e[c] = true)>

@@ -21,7 +21,13 @@ pub fn PartnerChooser(data: Arc<MapData>) -> impl IntoView {
         .items
         .iter()
         .filter(|i| i.category == Category::Partnerwerk && i.point.is_some())
-        .map(|i| (i.id.clone(), i.title.get(lang).to_string(), i.town.clone()))
+        .map(|i| {
+            (
+                i.id.clone(),
+                i.heading(lang).to_string(),
+                i.town().to_string(),
+            )
+        })
         .collect();
     employers.sort_by_key(|e| e.1.to_lowercase());
     let towns = towns(&data.items);

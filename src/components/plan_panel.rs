@@ -57,7 +57,7 @@ pub fn PlanPanel(data: Arc<MapData>) -> impl IntoView {
             let place = view! {
                 <div class="tk-plan-place">
                     <dt>{PlaceSymbol::Work.icon()} {t.plan_work}</dt>
-                    <dd>{format!("{} · {}", work.title.get(lang), work.town)}</dd>
+                    <dd>{format!("{} · {}", work.heading(lang), work.town())}</dd>
                 </div>
                 {post.map(|(k, v)| view! {
                     <div class="tk-plan-place"><dt>{k}</dt><dd>{v}</dd></div>

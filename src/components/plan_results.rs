@@ -44,7 +44,7 @@ pub fn PlanResults(data: Arc<MapData>, partner: Partner) -> impl IntoView {
     let t = Strings::get(state.lang.get_untracked());
     let lang = state.lang.get_untracked();
     let partner_name = match partner.item {
-        Some(i) => format!("{} · {}", data.items[i].title.get(lang), data.items[i].town),
+        Some(i) => format!("{} · {}", data.items[i].heading(lang), data.items[i].town()),
         None => {
             let towns = towns(&data.items);
             fill(
@@ -117,9 +117,9 @@ pub fn PlanResults(data: Arc<MapData>, partner: Partner) -> impl IntoView {
                         <li class="tk-plan-home" class:is-highlighted=highlighted data-item=item.id.clone()>
                             <button type="button" class="tk-plan-home-title"
                                 on:click=move |_| state.item.set(Some(id.clone()))>
-                                {item.title.get(lang).to_string()}
+                                {item.heading(lang).to_string()}
                             </button>
-                            <span class="tk-plan-home-meta">{format!("{} · {}{price}", t.kind(item.kind), item.town)}</span>
+                            <span class="tk-plan-home-meta">{format!("{}{price}", twente_kaart_core::card::meta_line(item, lang))}</span>
                             <span class="tk-plan-leg">{leg(t, lang, t.plan_to_work, home.km[0])}</span>
                             <span class="tk-plan-leg">{leg(t, lang, t.plan_to_partner, home.km[1])}</span>
                         </li>

@@ -96,7 +96,15 @@ pub fn TwenteMap(data: Arc<MapData>) -> impl IntoView {
     };
     let outline2 = outline.clone();
     let selected_path = move || outline(state.selected.get());
-    let focus_path = move || outline2(state.attract.get().or_else(|| state.focused.get()));
+    let focus_path = move || {
+        outline2(
+            state
+                .attract
+                .get()
+                .map(|slide| slide.code().to_string())
+                .or_else(|| state.focused.get()),
+        )
+    };
     view! {
         <figure class="tk-map" class:tk-planning=move || state.plan_work.with(Option::is_some)
             class:tk-picking=move || state.plan_picking.get()>

@@ -1,4 +1,5 @@
-//! Attribution of the boundaries, the data's date, the vacancy feed and the campaign contact.
+//! Attribution of the boundaries, the data's date, the vacancy feed, the events calendar and the campaign
+//! contact.
 
 use crate::components::qr_code::QrCode;
 use crate::state::{AppState, MapData};
@@ -21,6 +22,8 @@ pub fn WidgetFooter(data: Arc<MapData>) -> impl IntoView {
             {updated.map(|d| view! { <p>{fill(t.updated, &[("date", &format_date(state.lang.get_untracked(), d))])}</p> })}
             <p>
                 <a href="feed.xml" type="application/atom+xml">{t.feed}</a>
+                " · "
+                <a href="agenda.ics" type="text/calendar">{t.calendar_feed}</a>
                 {email.map(|e| view! { " · " <a href=format!("mailto:{e}")>{e.clone()}</a> })}
             </p>
         </footer>

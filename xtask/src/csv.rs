@@ -131,8 +131,11 @@ pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
     let parsed = twente_kaart_core::dataset::parse_listings(
         "listings.json",
         json.as_bytes(),
-        Some(&map.municipalities),
-        Some(crate::today::today()),
+        twente_kaart_core::validate::Context {
+            now: Some(crate::today::now()),
+            file_size: Some(&crate::data::file_size_in(&dir)),
+            ..twente_kaart_core::validate::Context::with_map(&map.municipalities)
+        },
     )?;
     let errors: Vec<_> = parsed.errors().collect();
     for p in &parsed.problems {
@@ -192,7 +195,7 @@ mod tests {
         let items = listings_from_csv(csv).unwrap();
         assert_eq!(
             items[0].title,
-            LocalizedText::Plain("Waarneming, 3 dagen".into())
+            Some(LocalizedText::Plain("Waarneming, 3 dagen".into()))
         );
         assert_eq!(items[0].updated.to_string(), "2026-02-01");
         assert_eq!(items[0].valid_until.unwrap().to_string(), "2026-12-31");

@@ -4,7 +4,12 @@ use anyhow::{bail, Context, Result};
 use std::path::Path;
 use twente_kaart_core::dataset::parse_listings;
 use twente_kaart_core::municipality::parse_municipalities;
-use twente_kaart_core::validate::Severity;
+use twente_kaart_core::validate::{Context as Checks, Severity};
+
+/// The size of a file in the data folder `dir` (for the photo checks): `None` when there is none.
+pub fn file_size_in(dir: &Path) -> impl Fn(&str) -> Option<u64> + '_ {
+    move |src| std::fs::metadata(dir.join(src)).ok().map(|m| m.len())
+}
 
 /// Counts of a check, for the closing line and the benchmark.
 pub struct CheckReport {
@@ -35,8 +40,11 @@ pub fn check_dir(dir: &Path, quiet: bool) -> Result<CheckReport> {
     match parse_listings(
         twente_kaart_core::dataset::FILE,
         &bytes,
-        map.as_ref().map(|m| m.municipalities.as_slice()),
-        Some(crate::today::today()),
+        Checks {
+            map: map.as_ref().map(|m| m.municipalities.as_slice()),
+            now: Some(crate::today::now()),
+            file_size: Some(&file_size_in(dir)),
+        },
     ) {
         Ok(parsed) => {
             items = parsed.items.len();

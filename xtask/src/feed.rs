@@ -1,5 +1,6 @@
-//! The Atom feed of open practices (`feed.xml`): newest first, one entry per item, Dutch titles. Anyone can
-//! follow new vacancies with a feed reader or an e-mail digest service: no accounts, no server.
+//! The Atom feed of open practices and upcoming events (`feed.xml`): newest first, one entry per item, Dutch
+//! titles. Anyone can follow new vacancies and events with a feed reader or an e-mail digest service: no
+//! accounts, no server.
 
 use std::fmt::Write as _;
 use twente_kaart_core::html::escape;
@@ -13,7 +14,7 @@ pub fn atom(
     let mut items: Vec<_> = parsed
         .items
         .iter()
-        .filter(|i| i.category == Category::Praktijk)
+        .filter(|i| matches!(i.category, Category::Praktijk | Category::Agenda))
         .collect();
     items.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
     let updated = items
@@ -23,7 +24,7 @@ pub fn atom(
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">\n");
     let _ = writeln!(
         x,
-        "  <title>{} – open praktijken</title>",
+        "  <title>{} – open praktijken en agenda</title>",
         escape(parsed.meta.title.get(Lang::Nl))
     );
     let _ = writeln!(x, "  <id>{}feed.xml</id>", escape(site));
@@ -45,7 +46,14 @@ pub fn atom(
             .map(str::to_string)
             .unwrap_or_else(|| format!("{site}?item={}", item.id));
         let _ = writeln!(x, "  <entry>");
-        let _ = writeln!(x, "    <title>{}</title>", escape(item.title.get(Lang::Nl)));
+        let when = item
+            .start
+            .map(|start| twente_kaart_core::i18n::format_when(Lang::Nl, start, item.end));
+        let title = match &when {
+            Some(when) => format!("{} – {when}", item.heading(Lang::Nl)),
+            None => item.heading(Lang::Nl).to_string(),
+        };
+        let _ = writeln!(x, "    <title>{}</title>", escape(&title));
         let _ = writeln!(x, "    <id>{}?item={}</id>", escape(site), escape(&item.id));
         let _ = writeln!(x, "    <link href=\"{}\"/>", escape(&link));
         let _ = writeln!(x, "    <updated>{}T00:00:00Z</updated>", item.updated);
@@ -57,11 +65,22 @@ pub fn atom(
         );
         let _ = writeln!(
             x,
+            "    <category term=\"{}\" label=\"{}\"/>",
+            item.category.as_str(),
+            escape(twente_kaart_core::i18n::NL.category(item.category))
+        );
+        let label = match (item.kind, &when) {
+            (Some(kind), _) => twente_kaart_core::i18n::NL.kind(kind).to_string(),
+            (None, Some(when)) => when.clone(),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(
+            x,
             "    <summary>{} – {}, {}: {}</summary>",
-            escape(twente_kaart_core::i18n::NL.kind(item.kind)),
-            escape(&item.town),
+            escape(&label),
+            escape(item.town()),
             escape(&municipality_name(&item.municipality)),
-            escape(item.description.get(Lang::Nl))
+            escape(item.description(Lang::Nl))
         );
         let _ = writeln!(x, "  </entry>");
     }
@@ -74,8 +93,8 @@ mod tests {
     use twente_kaart_core::dataset::parse_listings;
     use twente_kaart_core::municipality::parse_municipalities;
 
-    /// The feed of the committed data parses as Atom: one entry per open practice, newest first, each with a
-    /// link, its municipality and an `updated` date.
+    /// The feed of the committed data parses as Atom: one entry per open practice and upcoming event, newest
+    /// first, each with a link, its municipality and an `updated` date.
     fn child<'a, 'i>(e: &roxmltree::Node<'a, 'i>, tag: &str) -> roxmltree::Node<'a, 'i> {
         e.children()
             .find(|n| n.has_tag_name(tag))
@@ -83,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn feed_is_valid_atom_with_the_open_practices_newest_first() {
+    fn feed_is_valid_atom_with_the_open_practices_and_events_newest_first() {
         let dir = crate::root().join("public/data");
         let geo = parse_municipalities(
             "gemeenten.geojson",
@@ -94,8 +113,10 @@ mod tests {
         let parsed = parse_listings(
             "listings.json",
             &std::fs::read(dir.join("listings.json")).unwrap(),
-            Some(&geo.municipalities),
-            today,
+            twente_kaart_core::validate::Context {
+                now: today.map(twente_kaart_core::date::Now::start_of),
+                ..twente_kaart_core::validate::Context::with_map(&geo.municipalities)
+            },
         )
         .unwrap();
         let name = |c: &str| {
@@ -117,12 +138,15 @@ mod tests {
             .children()
             .filter(|n| n.has_tag_name("entry"))
             .collect();
-        let practices = parsed
-            .items
-            .iter()
-            .filter(|i| i.category == twente_kaart_core::Category::Praktijk)
-            .count();
-        assert_eq!(entries.len(), practices);
+        let count = |c| parsed.items.iter().filter(|i| i.category == c).count();
+        let events = count(twente_kaart_core::Category::Agenda);
+        assert!(events >= 6, "the demo has upcoming events: {events}");
+        assert_eq!(
+            entries.len(),
+            count(twente_kaart_core::Category::Praktijk) + events
+        );
+        let past = "agd-hengelo-startersavond-2026-10";
+        assert!(!xml.contains(past), "a past event is not in the feed");
         let mut dates = Vec::new();
         for e in &entries {
             assert!(child(e, "link")

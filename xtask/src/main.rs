@@ -6,9 +6,11 @@
 mod bench;
 mod boundaries;
 mod build;
+mod calendar;
 mod csv;
 mod data;
 mod feed;
+mod illustrations;
 mod postbuild;
 mod rank;
 mod schema;
@@ -88,6 +90,8 @@ enum DataCommand {
         #[arg(long, default_value = "listings.csv")]
         out: PathBuf,
     },
+    /// Draw the demo stories' pictures into public/data/img/
+    Illustrations,
     /// Time the planner's ranking on a folder's listings (the benchmark runs it)
     Rank {
         /// The data folder (default public/data)
@@ -122,6 +126,7 @@ fn main() -> Result<()> {
             DataCommand::Schema => schema::write_all(),
             DataCommand::ImportCsv { input, out } => csv::import(&input, out),
             DataCommand::ExportCsv { out } => csv::export(&out),
+            DataCommand::Illustrations => illustrations::write(),
             DataCommand::Rank { dir } => rank::run(&data_dir(dir)),
         },
     }

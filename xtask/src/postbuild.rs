@@ -187,10 +187,11 @@ struct Prerendered {
 fn prerender(data: &Path) -> Result<Prerendered> {
     let sh = xshell::Shell::new()?;
     let _dir = sh.push_dir(crate::root());
-    let today = crate::today::today().to_string();
+    let now = crate::today::now();
+    let (today, seconds) = (now.today.to_string(), now.utc_seconds.to_string());
     let json = xshell::cmd!(
         sh,
-        "cargo run --quiet -p twente-kaart --no-default-features --features ssr --bin prerender -- {data} {today}"
+        "cargo run --quiet -p twente-kaart --no-default-features --features ssr --bin prerender -- {data} {today} {seconds}"
     )
     .read()
     .context("rendering the first paint (src/bin/prerender.rs)")?;
@@ -213,8 +214,10 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
     let parsed = parse_listings(
         twente_kaart_core::dataset::FILE,
         &std::fs::read(data.join(twente_kaart_core::dataset::FILE))?,
-        Some(&geo.municipalities),
-        Some(crate::today::today()),
+        twente_kaart_core::validate::Context {
+            now: Some(crate::today::now()),
+            ..twente_kaart_core::validate::Context::with_map(&geo.municipalities)
+        },
     )?;
     let pages = prerender(data)?;
     std::fs::write(dist.join(&pages.panels_name), &pages.panels)?;
@@ -238,6 +241,15 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
         .clone()
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
         .unwrap_or_default();
+    std::fs::write(
+        dist.join("agenda.ics"),
+        crate::calendar::agenda(&parsed, &name, &site),
+    )?;
+    let agenda = dist.join("agenda");
+    std::fs::create_dir_all(&agenda)?;
+    for (file, text) in crate::calendar::per_event(&parsed, &name, &site) {
+        std::fs::write(agenda.join(file), text)?;
+    }
     std::fs::write(
         dist.join("feed.xml"),
         crate::feed::atom(&parsed, name, &site),

@@ -23,7 +23,11 @@ pub fn run(dir: &Path) -> Result<()> {
         std::fs::read(&geo_path).with_context(|| format!("reading {}", geo_path.display()))?;
     let map = parse_municipalities("gemeenten.geojson", &geo)?;
     // With the map, as the widget loads it (points are checked against their own region's extent).
-    let parsed = parse_listings("listings.json", &bytes, Some(&map.municipalities), None)?;
+    let parsed = parse_listings(
+        "listings.json",
+        &bytes,
+        twente_kaart_core::validate::Context::with_map(&map.municipalities),
+    )?;
     let items = parsed.items;
     let with_point = |c: Category| {
         items
