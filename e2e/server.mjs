@@ -23,6 +23,7 @@ const TYPES = {
   ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json; charset=utf-8",
   ".geojson": "application/geo+json; charset=utf-8", ".xml": "application/atom+xml; charset=utf-8",
   ".svg": "image/svg+xml", ".png": "image/png", ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json",
+  ".ics": "text/calendar; charset=utf-8", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif",
 };
 
 export function startServer({ dist, port = 0, host = "127.0.0.1", csp = true, fixtures = null, base = "/", extraHeaders = {} }) {

@@ -8,7 +8,7 @@
   const EMBED_JS = new URL("embed.js", location.href).href;
   const WIDGET = new URL("index.html", location.href).href;
   const TITLES = { nl: "Kaart: Huisarts in Twente", en: "Map: GP in Twente", de: "Karte: Hausarzt in Twente" };
-  const ALL_LAYERS = ["praktijk", "wonen", "partnerwerk"];
+  const ALL_LAYERS = ["praktijk", "wonen", "partnerwerk", "verhaal", "agenda"];
 
   const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -19,19 +19,30 @@ export function todayIso(d = new Date()) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/// The items the widget shows: those without `valid_until` or valid up to and including today.
+/// Whether an event is over: its end (or start) is a day before today, or a date-time before now.
+export function isOver(item, now = new Date()) {
+  if (item.category !== "agenda") return false;
+  const last = item.end ?? item.start;
+  if (!last) return false;
+  return last.length === 10 ? last < todayIso(now) : Date.parse(last) < now.getTime();
+}
+
+/// The items the widget shows: those without `valid_until` or valid up to and including today, and no event
+/// that is over.
 export function currentItems(today = todayIso()) {
-  return listingsData().items.filter((i) => !i.valid_until || i.valid_until >= today);
+  return listingsData().items.filter((i) => (!i.valid_until || i.valid_until >= today) && !isOver(i));
 }
 
 const variants = (t) => (t == null ? [] : typeof t === "string" ? [t] : Object.values(t).filter((s) => typeof s === "string"));
 
-/// The widget's search: case-insensitive substring of the trimmed needle in title and description (every
-/// language) and town.
+/// The widget's search: case-insensitive substring of the trimmed needle in title, description and a story's
+/// quote (every language), town, and a story's teller (name and role).
 export function matchesSearch(item, needle) {
   const n = needle.trim().toLowerCase();
   if (!n) return true;
-  return [...variants(item.title), ...variants(item.description), item.town].some((s) => String(s).toLowerCase().includes(n));
+  const texts = [...variants(item.title), ...variants(item.description), ...variants(item.quote), item.town ?? "",
+    item.person?.name ?? "", ...variants(item.person?.role)];
+  return texts.some((s) => String(s).toLowerCase().includes(n));
 }
 
 export const ids = (items) => items.map((i) => i.id).sort();
@@ -139,9 +150,9 @@ export async function waitForPanel(page, code, timeout = 10000) {
 export const panel = (page, code) => page.locator(`section.tk-panel[data-panel="${code}"]`);
 export const anyPanel = (page) => page.locator("section.tk-panel[data-panel]");
 
-/// The `data-item` ids of the item cards in a municipality's panel, sorted.
+/// The `data-item` ids of the item cards (and story cards) in a municipality's panel, sorted.
 export async function panelIds(page, code) {
-  return (await panel(page, code).locator("article.tk-item").evaluateAll((els) => els.map((e) => e.dataset.item))).sort();
+  return (await panel(page, code).locator(".tk-items > li > [data-item]").evaluateAll((els) => els.map((e) => e.dataset.item))).sort();
 }
 
 /// Centre of an element's box on screen.

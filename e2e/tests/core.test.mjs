@@ -38,14 +38,16 @@ test("(a) the 14 municipalities are drawn, each named with its counts", async ()
       assert.equal(await b.count(), 1, `one button named "${name}: …"`);
       await assert.doesNotReject(b.waitFor({ state: "visible", timeout: 2000 }), `${name} is visible`);
       const label = await b.getAttribute("aria-label");
-      assert.match(label, new RegExp(`^${name}: \\d+ praktijk(en)?, \\d+ woning(en)?, \\d+ werkgevers?$`), label);
+      assert.match(label, new RegExp(`^${name}: \\d+ praktijk(en)?, \\d+ woning(en)?, \\d+ werkgevers?(, \\d+ verha(al|len))?(, \\d+ bijeenkomst(en)?)?$`), label);
     }
     // The counts in the names are the data's (current items only).
     const c = (code, cat) => current.filter((i) => i.municipality === code && i.category === cat).length;
     for (const [code, name] of Object.entries(W.CODES)) {
       const label = await W.shape(page, code).getAttribute("aria-label");
       const nums = label.match(/\d+/g).map(Number);
-      assert.deepEqual(nums, [c(code, "praktijk"), c(code, "wonen"), c(code, "partnerwerk")], `counts of ${name}: ${label}`);
+      // Stories and events are named where there are some.
+      const extra = [c(code, "verhaal"), c(code, "agenda")].filter((n) => n > 0);
+      assert.deepEqual(nums, [c(code, "praktijk"), c(code, "wonen"), c(code, "partnerwerk"), ...extra], `counts of ${name}: ${label}`);
     }
   });
 });
@@ -61,13 +63,15 @@ test("(b) clicking Enschede opens its panel with exactly its current items", asy
     assert.equal(await W.shape(page, "GM0153").getAttribute("aria-pressed"), "true");
     // Category headings in the panel, item titles as h4, links that open safely in a new tab.
     const groups = await p.locator("h3").evaluateAll((hs) => hs.map((h) => [...h.classList].find((c) => c.startsWith("tk-cat-"))));
-    assert.deepEqual(groups, ["tk-cat-praktijk", "tk-cat-wonen", "tk-cat-partnerwerk"], "one heading per category");
-    for (const cat of ["praktijk", "wonen", "partnerwerk"]) {
+    assert.deepEqual(groups, ["tk-cat-praktijk", "tk-cat-wonen", "tk-cat-partnerwerk", "tk-cat-verhaal", "tk-cat-agenda"], "one heading per category");
+    for (const cat of ["praktijk", "wonen", "partnerwerk", "verhaal", "agenda"]) {
       const want = W.ids(current.filter((i) => i.municipality === "GM0153" && i.category === cat));
-      const got = (await p.locator(`article.tk-item.tk-cat-${cat}`).evaluateAll((as) => as.map((a) => a.dataset.item))).sort();
+      const sel = cat === "verhaal" ? "figure.tk-story" : `article.tk-item.tk-cat-${cat}`;
+      const got = (await p.locator(sel).evaluateAll((as) => as.map((a) => a.dataset.item))).sort();
       assert.deepEqual(got, want, `${cat} items`);
     }
-    assert.equal(await p.locator("article.tk-item h4").count(), expected.length);
+    const stories = current.filter((i) => i.municipality === "GM0153" && i.category === "verhaal").length;
+    assert.equal(await p.locator("article.tk-item h4").count(), expected.length - stories);
     const links = await p.locator("a.tk-link").evaluateAll((as) => as.map((a) => [a.target, a.rel, a.protocol]));
     assert.ok(links.length > 0);
     for (const l of links) assert.deepEqual(l, ["_blank", "noopener noreferrer", "https:"]);

@@ -369,7 +369,7 @@ test("configurator: options → copied snippet → works on another origin; no C
   await page.check("#f-accent-on");
   await page.locator("#f-accent").fill("#7a1f5c");
   const code = await page.inputValue("#snippet-script");
-  assert.equal(code, `<div data-twente-kaart data-lang="de" data-gemeente="GM0164" data-layers="praktijk,wonen" data-accent="#7a1f5c" data-compact="1"></div>\n` +
+  assert.equal(code, `<div data-twente-kaart data-lang="de" data-gemeente="GM0164" data-layers="praktijk,wonen,verhaal,agenda" data-accent="#7a1f5c" data-compact="1"></div>\n` +
     `<script src="${W}/embed.js" async></script>`);
   await page.click('button[data-copy="snippet-script"]');
   await page.waitForSelector('[data-status-for="snippet-script"]:text("Gekopieerd")');

@@ -151,7 +151,7 @@ for (const [orientation, viewport] of [["landscape", LANDSCAPE], ["portrait", PO
         });
       });
       assert.ok(targets.some((t) => t.what.includes("tk-close")), "close button measured");
-      assert.equal(targets.filter((t) => t.what.startsWith("div.tk-layer")).length, 4, "four layer toggles measured (three categories, the care layer)");
+      assert.equal(targets.filter((t) => t.what.startsWith("div.tk-layer")).length, 6, "six layer toggles measured (five categories, the care layer)");
       assert.ok(targets.filter((t) => t.what.includes("tk-lang")).length >= 2, "language links measured");
       const small = targets.filter((t) => t.w < 48 || t.h < 48).map((t) => `${t.what} ${t.w.toFixed(1)}×${t.h.toFixed(1)}`);
       assert.deepEqual(small, [], "touch targets smaller than 48×48 CSS px");
@@ -234,29 +234,45 @@ test("(b) idle countdown → tap keeps state; countdown → reset → attract lo
     const q = await W.params(page);
     assert.equal(q.get("gemeente"), null, `URL has no gemeente after the reset: ${page.url()}`);
     assert.equal(q.get("q"), null, `URL has no search after the reset: ${page.url()}`);
-    assert.equal(await page.locator(".tk-layer input:checked").count(), 3, "all layers on");
+    assert.equal(await page.locator(".tk-layer input:checked").count(), 5, "all layers on");
 
     const attract = page.locator(".tk-attract");
     await attract.waitFor({ state: "visible", timeout: 3000 });
     const code1 = await attract.getAttribute("data-attract");
     assert.ok(W.CODES[code1], `attract shows a municipality: ${code1}`);
     const title = (await attract.locator(".tk-overlay-title").textContent()).trim();
-    assert.match(title, new RegExp(`^${W.CODES[code1]} — \\d+ praktijk(en)?, \\d+ woning(en)?, \\d+ werkgevers?$`), `attract caption: ${title}`);
+    assert.match(title, new RegExp(`^${W.CODES[code1]} — \\d+ praktijk(en)?, \\d+ woning(en)?, \\d+ werkgevers?(, \\d+ verha(al|len))?(, \\d+ bijeenkomst(en)?)?$`), `attract caption: ${title}`);
     const outline = async () => page.evaluate(() => document.querySelector("path.tk-outline-focus")?.getAttribute("d") || "");
     const focusInfo = () => page.evaluate(() => { const a = document.activeElement; return a?.dataset?.code ? `focused shape ${a.dataset.code}` : `focus on ${a?.tagName}`; });
     const outlined = async () => { const d = await outline(); return (await page.evaluate((d) => [...document.querySelectorAll("path.tk-shape[data-code]")].find((p) => p.getAttribute("d") === d)?.dataset.code || (d ? "?" : "none"), d)); };
     const o1 = await outlined();
     await soft(async () => assert.equal(o1, code1, `the map outlines the attract municipality ${code1}, not ${o1} (${await focusInfo()})`));
 
-    // It cycles (6 s per municipality).
+    // It cycles (6 s a slide): the next slide is a GP's story, large (photo and quote), its municipality
+    // outlined; then the next municipality.
     const cycleFrom = Date.now();
-    await page.waitForFunction((c) => { const a = document.querySelector(".tk-attract"); return a && a.dataset.attract !== c; }, code1, { timeout: 9000 });
+    await page.locator(".tk-attract.is-story").waitFor({ state: "visible", timeout: 9000 });
     const cycle = (Date.now() - cycleFrom) / 1000;
+    const storyCard = attract.locator("figure.tk-story");
+    const storyId = await storyCard.getAttribute("data-item");
+    const story = listingsData().items.find((i) => i.id === storyId);
+    assert.equal(story?.category, "verhaal", `a story slide after ${cycle.toFixed(1)} s: ${storyId}`);
+    assert.ok(story.featured, "featured stories come first");
+    assert.equal((await storyCard.locator("q").textContent()).trim(), story.quote.nl);
     const code2 = await attract.getAttribute("data-attract");
-    assert.ok(W.CODES[code2] && code2 !== code1, `next municipality ${code2} after ${cycle.toFixed(1)} s`);
-    assert.match((await attract.locator(".tk-overlay-title").textContent()).trim(), new RegExp(`^${W.CODES[code2]} — `));
+    assert.equal(code2, story.municipality);
+    const photo = storyCard.locator("img.tk-story-photo");
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await photo.elementHandle());
+    const [pbox, qsize] = [await photo.boundingBox(), await storyCard.locator(".tk-story-quote").evaluate((e) => parseFloat(getComputedStyle(e).fontSize))];
+    assert.ok(pbox.width >= 300, `the story's photo is large: ${pbox.width} px wide`);
+    assert.ok(qsize >= 28, `the quote reads from a few metres: ${qsize} px`);
+    await shot(page, "kiosk-story.png");
     const o2 = await outlined();
     await soft(async () => assert.equal(o2, code2, `the outline follows the attract loop to ${code2}, not ${o2} (${await focusInfo()})`));
+    await page.waitForFunction(() => { const a = document.querySelector(".tk-attract"); return a && !a.classList.contains("is-story"); }, null, { timeout: 9000 });
+    const code3 = await attract.getAttribute("data-attract");
+    assert.ok(W.CODES[code3] && code3 !== code1, `then the next municipality: ${code3}`);
+    assert.match((await attract.locator(".tk-overlay-title").textContent()).trim(), new RegExp(`^${W.CODES[code3]} — `));
 
     // 4. A tap stops it, without selecting what is underneath.
     await page.evaluate(() => scrollTo(0, 0));

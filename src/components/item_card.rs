@@ -37,7 +37,12 @@ pub fn ItemCard(
         4 => EitherOf3::B(view! { <h4 class="tk-item-title">{title}</h4> }),
         _ => EitherOf3::C(view! { <h5 class="tk-item-title">{title}</h5> }),
     };
-    let meta = twente_kaart_core::card::meta_line(&item, lang);
+    // A panel's event card says its day in the key fact below; the meta line then names only the town.
+    let meta = if key_fact && item.category == Category::Agenda {
+        item.town().to_string()
+    } else {
+        twente_kaart_core::card::meta_line(&item, lang)
+    };
     let description = item.description(lang).to_string();
     let mut rows = twente_kaart_core::card::facts(&item, lang);
     // Evening and weekend shifts are part of a GP's work: a practice names its nearest GP post.
@@ -90,7 +95,7 @@ pub fn ItemCard(
         .flatten()
         .map(|href| {
             view! {
-                <a class="tk-link tk-calendar" href=href type="text/calendar">
+                <a class="tk-calendar" href=href type="text/calendar">
                     {t.add_to_calendar}
                 </a>
             }

@@ -22,10 +22,15 @@ pub fn StoryCard(
     let lang = state.lang.get_untracked();
     let t = Strings::get(lang);
     let base = state.data_base.get_value();
-    let has_photo = item.photo.is_some();
+    // A picture that does not load (a file the tools would have refused) is left out, not shown broken.
+    let broken = RwSignal::new(false);
+    let item_has_photo = item.photo.is_some();
+    let has_photo = move || item_has_photo && !broken.get();
     let photo = item.photo.as_ref().map(|p| {
         view! {
             <img
+                hidden=move || broken.get()
+                on:error=move |_| broken.set(true)
                 class="tk-story-photo"
                 src=format!("{base}{}", p.src)
                 alt=p.alt.get(lang).to_string()
