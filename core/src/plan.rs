@@ -337,7 +337,8 @@ pub fn resolve(
 /// keyboard user can choose as the partner's workplace, and the name near a point picked on the map.
 pub fn towns(items: &[Listing]) -> Vec<(String, [f64; 2])> {
     let mut sums: std::collections::BTreeMap<&str, ([f64; 2], usize)> = Default::default();
-    for item in items {
+    // A story may name no town: it then places none.
+    for item in items.iter().filter(|i| !i.town().is_empty()) {
         if let Some(p) = item.point {
             let e = sums.entry(item.town()).or_insert(([0.0, 0.0], 0));
             e.0[0] += p[0];

@@ -183,7 +183,7 @@ test("language switch: UI text changes without a reload and the state is kept", 
     assert.equal((await page.locator("#tk-list-title").textContent()).trim(), "Alle aanbod");
     await W.markDocument(page);
 
-    for (const [lang, title, label] of [["en", "Everything on offer", /^Enschede: 6 practices, 4 homes, 5 employers$/], ["de", "Alle Angebote", /^Enschede: /], ["nl", "Alle aanbod", /^Enschede: 6 praktijken/]]) {
+    for (const [lang, title, label] of [["en", "Everything on offer", /^Enschede: 6 practices, 4 homes, 5 employers, 1 story, 2 events$/], ["de", "Alle Angebote", /^Enschede: /], ["nl", "Alle aanbod", /^Enschede: 6 praktijken/]]) {
       await page.locator(`a.tk-lang[hreflang="${lang}"]`).click();
       await page.waitForFunction(([l, t]) => document.documentElement.lang === l && document.querySelector("#tk-list-title")?.textContent.trim() === t, [lang, title], { timeout: 5000 })
         .catch(async () => assert.fail(`after choosing ${lang}: html[lang]=${await page.evaluate(() => document.documentElement.lang)}, list heading "${await page.locator("#tk-list-title").textContent().catch(() => "?")}"`));

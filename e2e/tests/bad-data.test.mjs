@@ -150,7 +150,15 @@ function inspect() {
     count: document.querySelector("section#tk-list p.tk-count")?.textContent ?? null,
     listed: document.querySelectorAll("section#tk-list ul.tk-list-items > li > article.tk-item").length,
     injectedRan: window.__tkInjectedRan,
-    imgs: inTk("img").map((e) => e.outerHTML.slice(0, 120)),
+    // The widget's own story photos are the one <img> it draws: exactly its attributes, a file of the data
+    // folder's img/ on this origin. Any other <img> came from the data.
+    imgs: inTk("img").filter((e) => {
+      const own = ["class", "src", "alt", "width", "height", "loading", "decoding", "hidden"];
+      const url = new URL(e.getAttribute("src") || "", location.href);
+      const mine = e.className === "tk-story-photo" && [...e.attributes].every((a) => own.includes(a.name)) &&
+        url.origin === location.origin && /\/img\/[A-Za-z0-9._-]+$/.test(url.pathname);
+      return !mine;
+    }).map((e) => e.outerHTML.slice(0, 120)),
     scripts: inTk("script").map((e) => e.outerHTML.slice(0, 120)),
     embeds: inTk("iframe, object, embed, frame, frameset, foreignObject, base, meta, link, form").map((e) => e.outerHTML.slice(0, 120)),
     dangerous,

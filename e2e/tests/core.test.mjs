@@ -94,7 +94,7 @@ test("(c) switching a layer off removes its markers and items; on again restores
     await W.waitForListCount(page, current.length - wonen);
     assert.equal(await W.list(page).locator("article.tk-item.tk-cat-wonen").count(), 0, "no wonen items in the list");
     assert.equal(await W.markers(page, "praktijk").count() > 0, true, "other layers still shown");
-    assert.equal(await W.shape(page, "GM0153").getAttribute("aria-label"), "Enschede: 6 praktijken, 5 werkgevers");
+    assert.equal(await W.shape(page, "GM0153").getAttribute("aria-label"), "Enschede: 6 praktijken, 5 werkgevers, 1 verhaal, 2 bijeenkomsten");
     assert.equal((await W.params(page)).get("layers"), "praktijk,partnerwerk");
     // A panel opened now lists no wonen items either.
     const p = await W.openPanel(page, "GM0153");
@@ -214,7 +214,7 @@ test("(g) a click on the prerendered map before the wasm loaded is kept", async 
 });
 
 /// The item ids a prerendered panel shows, sorted.
-const prerenderedPanelIds = (page, code) => page.locator(`#tk-prerender section.tk-panel[data-panel="${code}"] li > article.tk-item`)
+const prerenderedPanelIds = (page, code) => page.locator(`#tk-prerender section.tk-panel[data-panel="${code}"] .tk-items > li > [data-item]`)
   .evaluateAll((els) => els.map((e) => e.dataset.item).sort());
 
 test("(g2) before the wasm runs, a click on the prerendered map shows that municipality's panel at once", async () => {

@@ -45,7 +45,7 @@ async function clickShape(d, code) {
   await d.actions().move({ x: Math.round(p.x), y: Math.round(p.y), origin: Origin.VIEWPORT }).click().perform();
 }
 
-const panelIds = (d, code) => d.executeScript((c) => [...document.querySelectorAll(`section.tk-panel[data-panel="${c}"] article.tk-item`)].map((e) => e.dataset.item).sort(), code);
+const panelIds = (d, code) => d.executeScript((c) => [...document.querySelectorAll(`section.tk-panel[data-panel="${c}"] .tk-items > li > [data-item]`)].map((e) => e.dataset.item).sort(), code);
 
 /// A partner page on another origin (localhost vs the widget's 127.0.0.1), with the embed snippet.
 function startHost(widgetOrigin) {

@@ -104,7 +104,7 @@ for (const [orientation, viewport] of [["landscape", LANDSCAPE], ["portrait", PO
       await p.waitFor({ state: "visible", timeout: 5000 });
 
       // Every item in the panel with a link shows it as a QR code; no link out anywhere in the kiosk.
-      const articles = await p.locator("article.tk-item").evaluateAll((as) =>
+      const articles = await p.locator(".tk-items > li > [data-item]").evaluateAll((as) =>
         as.map((a) => ({ id: a.dataset.item, qr: [...a.querySelectorAll("figure.tk-qr")].map((f) => ({ link: f.dataset.link, svg: !!f.querySelector("svg.tk-qr-code path"), caption: f.querySelector("figcaption")?.textContent || "" })) })));
       const expectedIds = W.ids(current.filter((i) => i.municipality === "GM0153"));
       assert.deepEqual(articles.map((a) => a.id).sort(), expectedIds, "the panel shows Enschede's current items");

@@ -50,7 +50,8 @@ async function fullShot(page, name) {
 }
 
 test("heights: a phone, a tablet and a desktop see an app about a screen tall, not a document", async () => {
-  const budgets = [["phone", PHONE, 2400], ["tablet", TABLET, 2000], ["desktop", DESKTOP, 1600]];
+  // Phone: 2,400 until the stories and the agenda added two layer switches (2 × 48 px on one column).
+  const budgets = [["phone", PHONE, 2500], ["tablet", TABLET, 2000], ["desktop", DESKTOP, 1600]];
   const seen = {};
   for (const [name, viewport, budget] of budgets) {
     await withWidget({ viewport, isMobile: name === "phone", hasTouch: name === "phone" }, async (page) => {
@@ -226,7 +227,7 @@ function describePanelScript() {
   window.__describePanel = (root) => ({
     title: root.querySelector("h2").textContent,
     summary: root.querySelector(".tk-panel-summary").textContent,
-    items: [...root.querySelectorAll("article.tk-item")].map((a) => a.dataset.item),
+    items: [...root.querySelectorAll(".tk-items > li > [data-item]")].map((a) => a.dataset.item),
     controls: [...root.querySelectorAll("button, summary, a")].map((e) => `${e.tagName.toLowerCase()}.${e.className}:${e.textContent.trim().slice(0, 40)}`),
   });
 }

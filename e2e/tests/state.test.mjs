@@ -119,7 +119,7 @@ test("the share button copies a link that opens the same view: municipality, lay
     const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
     const p = link.searchParams;
     assert.deepEqual([p.get("gemeente"), p.get("layers"), p.get("q"), p.get("categorie"), p.get("lang")],
-      ["GM0153", "praktijk,wonen", "Enschede", "praktijk", "de"]);
+      ["GM0153", "praktijk,wonen,verhaal,agenda", "Enschede", "praktijk", "de"]);
     assert.match(await page.locator(".tk-sr[aria-live]").innerText(), /^Link kopiert$/, "the copy is announced");
     const seen = async (pg) => ({
       panel: await W.panelIds(pg, "GM0153"),
@@ -153,7 +153,9 @@ test("the live region says what happened: a municipality chosen with its counts,
     await W.openPanel(page, "GM0164");
     const of = (c) => W.currentItems().filter((i) => i.municipality === "GM0164" && i.category === c).length;
     const plural = (n, one, other) => `${n} ${n === 1 ? one : other}`;
-    const summary = `${plural(of("praktijk"), "praktijk", "praktijken")}, ${plural(of("wonen"), "woning", "woningen")}, ${plural(of("partnerwerk"), "werkgever", "werkgevers")}`;
+    // Stories and events are named where there are some.
+    const extra = [[of("verhaal"), "verhaal", "verhalen"], [of("agenda"), "bijeenkomst", "bijeenkomsten"]].filter(([n]) => n > 0).map(([n, one, other]) => `, ${plural(n, one, other)}`).join("");
+    const summary = `${plural(of("praktijk"), "praktijk", "praktijken")}, ${plural(of("wonen"), "woning", "woningen")}, ${plural(of("partnerwerk"), "werkgever", "werkgevers")}${extra}`;
     await page.waitForFunction((t) => document.querySelector('.tk-sr[aria-live="polite"]').textContent === t, `Hengelo geselecteerd: ${summary}`, { timeout: 3000 })
       .catch(async () => assert.fail(`announced: ${await live.innerText()}`));
     await page.locator("section.tk-panel button.tk-close").click();
