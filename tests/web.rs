@@ -152,7 +152,7 @@ async fn switching_a_layer_off_removes_its_markers_and_list_entries() {
     rows_follow().await;
     assert_eq!(
         state.layers.get_untracked().into_array(),
-        [true, false, true]
+        [true, false, true, true, true]
     );
     assert_eq!(count(&host, "g.tk-marker.tk-cat-wonen"), 0);
     assert_eq!(count(&host, ".tk-list-items article.tk-cat-wonen"), 0);
@@ -264,7 +264,7 @@ fn configuration_ignores_invalid_values() {
     let c = Config::from_query("?lang=fr&gemeente=Enschede&layers=wonen,bogus&accent=url(x)&idle=2&data=https://evil.example/", None);
     assert_eq!(c.lang, Lang::Nl);
     assert_eq!(c.gemeente, None);
-    assert_eq!(c.layers.into_array(), [false, true, false]);
+    assert_eq!(c.layers.into_array(), [false, true, false, false, false]);
     assert_eq!(c.accent, None);
     assert_eq!(c.idle_seconds, 60);
     assert_eq!(c.data_base, "data/");

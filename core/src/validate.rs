@@ -299,6 +299,9 @@ pub fn validate_meta(file: &str, meta: &Meta) -> Vec<Problem> {
     c.problems
 }
 
+/// The size in bytes of a file in the data folder, `None` when there is none.
+pub type FileSize<'a> = &'a dyn Fn(&str) -> Option<u64>;
+
 /// What the checks compare the items with, beyond the file itself; each part is optional.
 #[derive(Clone, Copy, Default)]
 pub struct Context<'a> {
@@ -308,7 +311,7 @@ pub struct Context<'a> {
     pub now: Option<Now>,
     /// The size in bytes of a file in the data folder (`None`: no such file). The tools read the disk; the
     /// widget and the editor cannot, and check the photo's name only.
-    pub file_size: Option<&'a dyn Fn(&str) -> Option<u64>>,
+    pub file_size: Option<FileSize<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -417,7 +420,7 @@ pub fn validate_items(file: &str, items: &[Placed], cx: Context) -> Vec<Problem>
 }
 
 /// A story: its quote and who tells it are required, its photo is a file of the data folder's own.
-fn check_story(c: &mut Checker, placed: &Placed, file_size: Option<&dyn Fn(&str) -> Option<u64>>) {
+fn check_story(c: &mut Checker, placed: &Placed, file_size: Option<FileSize>) {
     let p = Some(placed);
     let item = &placed.item;
     match &item.quote {
@@ -439,12 +442,7 @@ fn check_story(c: &mut Checker, placed: &Placed, file_size: Option<&dyn Fn(&str)
     }
 }
 
-fn check_photo(
-    c: &mut Checker,
-    placed: &Placed,
-    photo: &Photo,
-    file_size: Option<&dyn Fn(&str) -> Option<u64>>,
-) {
+fn check_photo(c: &mut Checker, placed: &Placed, photo: &Photo, file_size: Option<FileSize>) {
     let p = Some(placed);
     c.text(p, "photo.alt", &photo.alt, MAX_ALT);
     if photo.width == 0 || photo.height == 0 {

@@ -202,14 +202,13 @@ async fn an_edit_is_saved_and_the_file_reads_back_without_errors() {
     let parsed = parse_listings(
         "listings.json",
         json.as_bytes(),
-        Some(&geo.municipalities),
-        None,
+        twente_kaart_core::validate::Context::with_map(&geo.municipalities),
     )
     .unwrap();
     assert_eq!(parsed.errors().count(), 0, "{:?}", parsed.problems);
     assert_eq!(parsed.items.len(), demo_items().len());
     assert_eq!(
-        parsed.items[1].title.get(Lang::Nl),
+        parsed.items[1].heading(Lang::Nl),
         "Praktijk met uitzicht op de Lutte"
     );
     assert!(json.contains("\"$schema\": \"../schema/listings.schema.json\""));

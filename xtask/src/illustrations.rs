@@ -139,11 +139,11 @@ fn n(v: f64) -> String {
 /// A gently rolling line across the picture at height `y`, closed to the bottom.
 fn hills(rng: &mut Rng, y: f64, amp: f64, fill: &str) -> String {
     let mut d = format!("M0 {}", n(HEIGHT as f64));
-    let phase = rng.range(0.0, 6.28);
+    let phase = rng.range(0.0, std::f64::consts::TAU);
     let waves = rng.range(1.0, 2.5);
     for i in 0..=16 {
         let x = f64::from(i) * f64::from(WIDTH) / 16.0;
-        let h = y + amp * (phase + waves * x / f64::from(WIDTH) * 6.28).sin();
+        let h = y + amp * (phase + waves * x / f64::from(WIDTH) * std::f64::consts::TAU).sin();
         let _ = write!(d, " L{} {}", n(x), n(h));
     }
     let _ = write!(d, " L{} {} Z", WIDTH, HEIGHT);
