@@ -81,7 +81,7 @@ async fn draws_the_14_municipalities_with_names_and_counts() {
         .unwrap();
     assert_eq!(
         enschede.get_attribute("aria-label").unwrap(),
-        "Enschede: 6 praktijken, 4 woningen, 5 werkgevers"
+        "Enschede: 6 praktijken, 4 woningen, 5 werkgevers, 1 verhaal, 2 bijeenkomsten"
     );
     assert_eq!(enschede.get_attribute("role").as_deref(), Some("button"));
     // Exactly one shape is in the tab order (roving tab stop).
@@ -114,7 +114,15 @@ async fn clicking_a_municipality_opens_its_panel_and_close_returns() {
             .query_selector_all("article.tk-item")
             .unwrap()
             .length(),
-        15
+        // 15 offers and 2 events; the story is a figure of its own.
+        17
+    );
+    assert_eq!(
+        panel
+            .query_selector_all("figure.tk-story")
+            .unwrap()
+            .length(),
+        1
     );
     // Every link out opens in a new tab without giving the target page a handle on ours.
     let links = panel.query_selector_all("a.tk-link").unwrap();

@@ -129,7 +129,7 @@ async fn an_empty_title_shows_the_error_at_the_title() {
     // The help under the field is the schema's description of `title`.
     assert_eq!(
         find(&host, "#ed-help-title").text_content().unwrap(),
-        "Short title (at most 90 characters)."
+        "Short title (at most 90 characters). Required except for a story (whose heading is the person)."
     );
     // Saving is refused while the error stands.
     click(&host, ".ed-form button[type=submit]");

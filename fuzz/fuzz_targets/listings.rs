@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 use twente_kaart_core::dataset::parse_listings;
-use twente_kaart_core::date::Date;
+use twente_kaart_core::date::{Date, Now};
 use twente_kaart_core::municipality::parse_municipalities;
 use twente_kaart_core::Municipality;
 
@@ -19,7 +19,13 @@ fn map() -> &'static [Municipality] {
 }
 
 fuzz_target!(|data: &[u8]| {
-    match parse_listings("listings.json", data, Some(map()), Date::new(2026, 11, 22)) {
+    let cx = twente_kaart_core::validate::Context {
+        now: Date::new(2026, 11, 22).map(Now::start_of),
+        // Every photo file "exists" and is small: the rules after the file check run too.
+        file_size: Some(&|_: &str| Some(1024)),
+        ..twente_kaart_core::validate::Context::with_map(map())
+    };
+    match parse_listings("listings.json", data, cx) {
         Ok(parsed) => {
             for problem in &parsed.problems {
                 assert!(problem.to_string().starts_with("listings.json"));
