@@ -47,11 +47,21 @@ pub fn qr_path(text: &str) -> Option<QrPath> {
     Some(QrPath { size, path })
 }
 
-/// A short, human-readable form of a link for under the QR code: no scheme, no `www.`, no trailing slash.
+/// The longest caption under a QR code: one line at the kiosk's caption size.
+pub const SHORT_URL_MAX: usize = 48;
+
+/// A short, human-readable form of a link for under the QR code: no scheme, no `www.`, no trailing slash, and
+/// a long path cut after its last whole segment that fits (the code holds the whole link; the caption only says
+/// where it goes).
 ///
 /// ```
-/// assert_eq!(twente_kaart_core::qr::short_url("https://www.mst.nl/werken-bij/"), "mst.nl/werken-bij");
-/// assert_eq!(twente_kaart_core::qr::short_url("mailto:info@huisartsintwente.nl"), "info@huisartsintwente.nl");
+/// use twente_kaart_core::qr::short_url;
+/// assert_eq!(short_url("https://www.mst.nl/werken-bij/"), "mst.nl/werken-bij");
+/// assert_eq!(short_url("mailto:info@huisartsintwente.nl"), "info@huisartsintwente.nl");
+/// assert_eq!(
+///     short_url("https://www.huisartsintwente.nl/agenda/agd-enschede-partnermiddag-2027-04"),
+///     "huisartsintwente.nl/agenda/…"
+/// );
 /// ```
 pub fn short_url(link: &str) -> String {
     let s = link
@@ -63,5 +73,15 @@ pub fn short_url(link: &str) -> String {
         .or_else(|| s.strip_prefix("tel:"))
         .unwrap_or(s);
     let s = s.strip_prefix("www.").unwrap_or(s);
-    s.trim_end_matches('/').to_string()
+    let s = s.trim_end_matches('/');
+    if s.chars().count() <= SHORT_URL_MAX {
+        return s.to_string();
+    }
+    // Cut at a `/` so the caption ends on a whole segment; the host is always kept whole.
+    let fits: String = s.chars().take(SHORT_URL_MAX - 1).collect();
+    let host_end = s.find('/').unwrap_or(s.len());
+    match fits.rfind('/') {
+        Some(cut) if cut >= host_end => format!("{}/…", &fits[..cut]),
+        _ => format!("{}/…", &s[..host_end]),
+    }
 }

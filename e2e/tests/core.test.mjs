@@ -95,7 +95,7 @@ test("(c) switching a layer off removes its markers and items; on again restores
     assert.equal(await W.list(page).locator("article.tk-item.tk-cat-wonen").count(), 0, "no wonen items in the list");
     assert.equal(await W.markers(page, "praktijk").count() > 0, true, "other layers still shown");
     assert.equal(await W.shape(page, "GM0153").getAttribute("aria-label"), "Enschede: 6 praktijken, 5 werkgevers, 1 verhaal, 2 bijeenkomsten");
-    assert.equal((await W.params(page)).get("layers"), "praktijk,partnerwerk");
+    assert.equal((await W.params(page)).get("layers"), "praktijk,partnerwerk,verhaal,agenda", "the link names the four layers still on");
     // A panel opened now lists no wonen items either.
     const p = await W.openPanel(page, "GM0153");
     assert.equal(await p.locator("article.tk-item.tk-cat-wonen").count(), 0, "no wonen items in the panel");

@@ -50,8 +50,9 @@ async function fullShot(page, name) {
 }
 
 test("heights: a phone, a tablet and a desktop see an app about a screen tall, not a document", async () => {
-  // Phone: 2,400 until the stories and the agenda added two layer switches (2 × 48 px on one column).
-  const budgets = [["phone", PHONE, 2500], ["tablet", TABLET, 2000], ["desktop", DESKTOP, 1600]];
+  // Phone 2,400 and desktop 1,600 until the stories and the agenda added two layer switches (2 × 48 px on one
+  // column; a third row of switches beside the map, and the footer's calendar link, on a desktop: 1,619 px).
+  const budgets = [["phone", PHONE, 2500], ["tablet", TABLET, 2000], ["desktop", DESKTOP, 1700]];
   const seen = {};
   for (const [name, viewport, budget] of budgets) {
     await withWidget({ viewport, isMobile: name === "phone", hasTouch: name === "phone" }, async (page) => {
