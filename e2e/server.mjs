@@ -1,5 +1,6 @@
-// Static server for the release build: brotli/gzip like a CDN, the strict CSP partners are advised to use,
-// and (for the tests only) fault injection and fixture folders. No dependencies beyond Node itself.
+// Static server for the release build: the build's precompressed .br/.gz (else brotli/gzip made here) like a CDN,
+// the strict CSP partners are advised to use, and (for the tests only) fault injection and fixture folders. No
+// dependencies beyond Node itself.
 //
 //   node server.mjs DIST [--port 8080] [--host 127.0.0.1] [--no-csp] [--fixtures DIR] [--base /kaart/]
 //
@@ -67,8 +68,14 @@ export function startServer({ dist, port = 0, host = "127.0.0.1", csp = true, fi
         if (fault === "wrong-type") { type = "text/html; charset=utf-8"; body = Buffer.from("<!doctype html><title>Error</title><h1>502 Bad Gateway</h1>"); }
         headers["content-type"] = type;
         const accept = String(req.headers["accept-encoding"] || "");
-        if (/\b(br)\b/.test(accept) && body.length > 256) { body = compress(file, body, "br"); headers["content-encoding"] = "br"; }
-        else if (/\bgzip\b/.test(accept) && body.length > 256) { body = compress(file, body, "gzip"); headers["content-encoding"] = "gzip"; }
+        // The build's own .br/.gz (the deployment kit) when there is one, as nginx's *_static does, but never
+        // one older than its file (a data file replaced by hand after the build); else compressed here once.
+        const ready = (ext) => {
+          if (fault) return null;
+          try { return fs.statSync(`${file}.${ext}`).mtimeMs >= fs.statSync(file).mtimeMs ? fs.readFileSync(`${file}.${ext}`) : null; } catch { return null; }
+        };
+        if (/\b(br)\b/.test(accept) && body.length > 256) { body = ready("br") || compress(file, body, "br"); headers["content-encoding"] = "br"; }
+        else if (/\bgzip\b/.test(accept) && body.length > 256) { body = ready("gz") || compress(file, body, "gzip"); headers["content-encoding"] = "gzip"; }
         headers["vary"] = "accept-encoding";
         if (fault === "stall") {
           res.writeHead(200, headers); res.write(body.subarray(0, Math.min(20, body.length)));

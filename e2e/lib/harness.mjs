@@ -12,6 +12,10 @@ export const ROOT = path.resolve(here, "../..");
 export const DIST = process.env.TK_DIST ? path.resolve(process.env.TK_DIST) : path.join(ROOT, "dist");
 export const FIXTURES = path.join(ROOT, "tests/fixtures/bad");
 export const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
+/// The Content-Security-Policy the README documents: the test server must send it, every page must work under it,
+/// and the build's `_headers` must give it.
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'";
 
 export const CHROMIUM_ARGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

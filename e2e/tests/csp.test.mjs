@@ -9,11 +9,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST, waitForMap } from "../lib/harness.mjs";
+import { DIST, STRICT_CSP, waitForMap } from "../lib/harness.mjs";
 import * as W from "../lib/widget.mjs";
 
-const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'";
 const PAGES = ["index.html", "kiosk.html", "embed.html", "editor.html"];
 const HAS_EDITOR = fs.existsSync(path.join(DIST, "editor.html"));
 

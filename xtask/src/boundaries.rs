@@ -1,8 +1,8 @@
 //! `cargo xtask data boundaries`: builds the widget's municipality file from an official CBS/PDOK
-//! municipality GeoJSON of any year. Selects the Twente municipalities, simplifies with topology preserved
-//! (rings are cut into arcs at the junctions where neighbours meet; each shared arc is simplified once and
-//! used by both neighbours, so no gaps or overlaps appear — the TopoJSON/mapshaper approach), rounds the
-//! coordinates, adds label points, and meets a byte budget.
+//! municipality GeoJSON of any year. Selects the region's municipalities (Twente's by default, or a region
+//! folder's), simplifies with topology preserved (rings are cut into arcs at the junctions where neighbours
+//! meet; each shared arc is simplified once and used by both neighbours, so no gaps or overlaps appear — the
+//! TopoJSON/mapshaper approach), rounds the coordinates, adds label points, and meets a byte budget.
 
 use anyhow::{bail, Context, Result};
 use geo::{Coord, InteriorPoint, LineString, Polygon, Simplify};
@@ -43,8 +43,11 @@ pub struct Options {
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The region's municipality codes, comma-separated (default: the 14 of Twente)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', conflicts_with = "region")]
     pub codes: Vec<String>,
+    /// A region folder's codes (regions/<name>/region.json), written to regions/<name>/gemeenten.geojson
+    #[arg(long)]
+    pub region: Option<String>,
     /// Also write the touching neighbours as grey context
     #[arg(long)]
     pub context: bool,
@@ -54,20 +57,24 @@ pub struct Options {
     /// Decimals of the coordinates
     #[arg(long, default_value_t = 5)]
     pub precision: u32,
-    /// Where to write (default public/data/gemeenten.geojson)
+    /// Where to write (default public/data/gemeenten.geojson, or the region's folder)
     #[arg(long)]
     pub out: Option<PathBuf>,
 }
 
 pub fn run(options: Options) -> Result<()> {
     let mut o = options;
+    let mut default_out = crate::root().join("public/data/gemeenten.geojson");
+    if let Some(name) = &o.region {
+        let region = crate::region::load(name)?;
+        println!("{}: {} municipalities", region.name, region.codes.len());
+        o.codes = region.codes;
+        default_out = crate::region::dir(name).join("gemeenten.geojson");
+    }
     if o.codes.is_empty() {
         o.codes = TWENTE.iter().map(|s| s.to_string()).collect();
     }
-    let out = o
-        .out
-        .clone()
-        .unwrap_or_else(|| crate::root().join("public/data/gemeenten.geojson"));
+    let out = o.out.clone().unwrap_or(default_out);
     let mut all = Vec::new();
     for input in &o.inputs {
         all.extend(read_shapes(input)?);
@@ -542,28 +549,56 @@ mod tests {
         assert_eq!(clean_name("Enschede"), "Enschede");
     }
 
-    /// The committed municipality file: the 14 expected codes, valid rings, and no gaps or overlaps.
-    #[test]
-    fn committed_boundaries_are_the_14_and_fit_together() {
-        let path = crate::root().join("public/data/gemeenten.geojson");
-        let bytes = std::fs::read(&path).unwrap();
+    /// A committed municipality file: the widget reads it, it holds exactly `expected`, its rings are valid
+    /// (the widget's parser checks them), and the region's municipalities fit together without gaps or overlaps.
+    fn assert_committed(path: &Path, expected: &[String]) {
+        let bytes = std::fs::read(path).unwrap();
         let file =
             twente_kaart_core::municipality::parse_municipalities("gemeenten.geojson", &bytes)
-                .unwrap();
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let mut codes: Vec<&str> = file
             .municipalities
             .iter()
             .map(|m| m.code.as_str())
             .collect();
         codes.sort();
-        let mut expected = TWENTE.to_vec();
+        let mut expected: Vec<&str> = expected.iter().map(String::as_str).collect();
         expected.sort();
-        assert_eq!(codes, expected);
-        let shapes: Vec<Shape> = read_shapes(&path)
+        assert_eq!(codes, expected, "{}", path.display());
+        let shapes: Vec<Shape> = read_shapes(path)
             .unwrap()
             .into_iter()
             .filter(|s| !s.context)
             .collect();
         assert_no_gaps_or_overlaps(&shapes);
+    }
+
+    #[test]
+    fn committed_boundaries_are_the_14_and_fit_together() {
+        let twente: Vec<String> = TWENTE.iter().map(|c| c.to_string()).collect();
+        assert_committed(
+            &crate::root().join("public/data/gemeenten.geojson"),
+            &twente,
+        );
+    }
+
+    /// Every region folder's file holds its region.json's codes and fits together.
+    #[test]
+    fn each_regions_committed_boundaries_fit_together() {
+        let mut seen = Vec::new();
+        for entry in std::fs::read_dir(crate::root().join("regions")).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            let region = crate::region::load(&name).unwrap();
+            assert_committed(
+                &crate::region::dir(&name).join("gemeenten.geojson"),
+                &region.codes,
+            );
+            seen.push((name, region.codes.len()));
+        }
+        seen.sort();
+        assert_eq!(
+            seen,
+            [("drechtsteden".to_string(), 7), ("drenthe".to_string(), 12)]
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! `cargo xtask build`: the release build in `dist/` — Trunk, then the post-build steps (external loader for
-//! a strict CSP, prerendered map, Atom feed, kiosk and editor entries).
+//! a strict CSP, prerendered map, Atom feed, kiosk and editor entries), then the deployment kit (precompressed
+//! files, `_headers`).
 
 use anyhow::{Context, Result};
 use xshell::{cmd, Shell};
@@ -27,6 +28,8 @@ pub fn release(sh: &Shell) -> Result<()> {
         .run()?;
     crate::postbuild::run(&root.join("dist"), &root.join("public/data"))?;
     editor(sh, &root)?;
+    // Last, so the precompressed copies and the headers cover every file, the editor's too.
+    crate::deploy_kit::run(&root.join("dist"))?;
     Ok(())
 }
 
