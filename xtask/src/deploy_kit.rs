@@ -7,7 +7,7 @@
 //!
 //! The same rules are written for nginx by [`nginx`]; the README shows that text, and a test keeps the two equal.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
@@ -84,25 +84,6 @@ pub fn caching(rel: &str) -> Caching {
     } else {
         Caching::Short
     }
-}
-
-/// Every file under `dir`, relative and `/` separated, sorted.
-fn files(dir: &Path) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir)?.to_string_lossy().replace('\\', "/");
-                out.push(rel);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// Whether `rel` is a precompressed copy (which hosts serve in place of the original, never by its name).
@@ -195,16 +176,16 @@ pub fn nginx() -> String {
     out
 }
 
-/// Writes `<file>.br` and `<file>.gz` next to each file worth compressing; returns how many files and the
-/// bytes before and after brotli.
-pub fn precompress(dist: &Path) -> Result<(usize, u64, u64)> {
+/// Writes `<file>.br` and `<file>.gz` next to each of the build's `files` worth compressing; returns how many
+/// files and the bytes before and after brotli.
+pub fn precompress(dist: &Path, files: &[String]) -> Result<(usize, u64, u64)> {
     let (mut count, mut raw, mut brotli_bytes) = (0, 0, 0);
-    for rel in files(dist)? {
+    for rel in files {
         let ext = rel.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-        if is_precompressed(&rel) || !COMPRESSED.contains(&ext) {
+        if is_precompressed(rel) || !COMPRESSED.contains(&ext) {
             continue;
         }
-        let path = dist.join(&rel);
+        let path = dist.join(rel);
         let body = std::fs::read(&path)?;
         if body.len() < MIN_BYTES {
             continue;
@@ -247,9 +228,9 @@ fn gzip_9(body: &[u8]) -> Result<Vec<u8>> {
 
 /// The kit for the build in `dist`.
 pub fn run(dist: &Path) -> Result<()> {
-    let listed = files(dist)?;
+    let listed = crate::dist::files(dist)?;
     std::fs::write(dist.join("_headers"), headers_file(&listed))?;
-    let (count, raw, br) = precompress(dist)?;
+    let (count, raw, br) = precompress(dist, &listed)?;
     println!(
         "deployment kit: _headers, .br and .gz for {count} files ({} KB, {} KB as brotli)",
         raw / 1000,
@@ -368,7 +349,7 @@ mod tests {
         std::fs::write(dist.join("data/listings.json"), &body).unwrap();
         std::fs::write(dist.join("tiny.js"), "x").unwrap();
         std::fs::write(dist.join("icon.png"), body.as_bytes()).unwrap();
-        let (count, raw, br) = precompress(&dist).unwrap();
+        let (count, raw, br) = precompress(&dist, &crate::dist::files(&dist).unwrap()).unwrap();
         assert_eq!((count, raw), (1, body.len() as u64));
         assert!(br < raw / 10, "brotli {br} of {raw} bytes");
         let mut plain = Vec::new();

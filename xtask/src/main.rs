@@ -10,6 +10,7 @@ mod calendar;
 mod csv;
 mod data;
 mod deploy_kit;
+mod dist;
 mod feed;
 mod illustrations;
 mod postbuild;

@@ -138,32 +138,22 @@ fn with_prerender(html: &str, widget: &str, kiosk: bool) -> Result<String> {
 fn write_service_worker(dist: &Path) -> Result<()> {
     let mut assets: Vec<String> = Vec::new();
     let mut all = String::new();
-    let mut stack = vec![dist.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(dist)?
-                .to_string_lossy()
-                .replace('\\', "/");
-            // The configurator, the editor and the worker itself are not part of the kiosk.
-            if rel == "sw.js"
-                || rel.starts_with("embed")
-                || rel.starts_with("editor")
-                || rel.starts_with("schema/")
-            {
-                continue;
-            }
-            all.push_str(&rel);
-            all.push_str(&fnv_hex(&String::from_utf8_lossy(&std::fs::read(&path)?)));
-            assets.push(format!("./{rel}"));
+    for rel in crate::dist::files(dist)? {
+        // The configurator, the editor and the worker itself are not part of the kiosk.
+        if rel == "sw.js"
+            || rel.starts_with("embed")
+            || rel.starts_with("editor")
+            || rel.starts_with("schema/")
+        {
+            continue;
         }
+        all.push_str(&rel);
+        all.push_str(&fnv_hex(&String::from_utf8_lossy(&std::fs::read(
+            dist.join(&rel),
+        )?)));
+        assets.push(format!("./{rel}"));
     }
-    assets.sort();
+    // Sorted already (dist::files).
     assets.insert(0, "./".into());
     let template = std::fs::read_to_string(dist.join("sw.js")).context("dist/sw.js missing")?;
     let sw = template
