@@ -7,7 +7,7 @@
   // Absolute URLs, based on where this page is served: the snippet is pasted on other sites.
   const EMBED_JS = new URL("embed.js", location.href).href;
   const WIDGET = new URL("index.html", location.href).href;
-  const TITLES = { nl: "Kaart: Huisarts in Twente", en: "Map: GP in Twente", de: "Karte: Hausarzt in Twente" };
+  const TITLES = __TK_TITLES__; // the iframe's title per language, written by the build from the data
   const ALL_LAYERS = ["praktijk", "wonen", "partnerwerk", "verhaal", "agenda"];
 
   const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -13,7 +13,7 @@
   if (!src) return;
   // The widget lives beside embed.js; messages are trusted only from that origin.
   var page = new URL("index.html", src), origin = page.origin;
-  var TITLES = { nl: "Kaart: Huisarts in Twente", en: "Map: GP in Twente", de: "Karte: Hausarzt in Twente" };
+  var TITLES = __TK_TITLES__; // the iframe's title per language, written by the build from the data
   var ATTRS = ["lang", "gemeente", "layers", "accent", "q", "categorie"];
   var DEEP = ["lang", "gemeente", "layers", "q", "item", "categorie", "werk", "partner"];
   var frames = []; // [iframe, container, current height] per embed

@@ -3,7 +3,7 @@
 use crate::components::{
     error_banner::ErrorBanner, kiosk_overlay::KioskOverlay, kiosk_tabs::KioskTabs,
     layer_toggle::LayerToggle, legend::Legend, list_view::ListView, map_preview::MapPreview,
-    side_panel::SidePanel, twente_map::TwenteMap, widget_footer::WidgetFooter,
+    region_map::RegionMap, side_panel::SidePanel, widget_footer::WidgetFooter,
     widget_header::WidgetHeader,
 };
 use crate::config::Config;
@@ -180,7 +180,7 @@ pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoVi
             <a class="tk-skip" href="#tk-list">{t.skip_map}</a>
             <div class="tk-body">
                 <section class="tk-mapcol">
-                    {has_map.then(|| view! { <TwenteMap data=data.clone() /> })}
+                    {has_map.then(|| view! { <RegionMap data=data.clone() /> })}
                 </section>
                 <aside class="tk-side">
                     {if state.kiosk {

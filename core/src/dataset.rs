@@ -84,7 +84,11 @@ pub fn parse_listings(file: &str, bytes: &[u8], cx: Context) -> Result<ParsedLis
     let raw: RawListingsFile =
         serde_json::from_str(text).map_err(|e| DataError::from_json(file, &e))?;
     let mut parsed = Vec::with_capacity(raw.items.len());
-    let mut problems = crate::validate::validate_meta(file, &raw.meta);
+    let mut problems = crate::validate::validate_meta(
+        file,
+        &raw.meta,
+        cx.map.and_then(crate::validate::region_box),
+    );
     let mut lines = crate::error::LineCounter::new(text);
     for (index, raw_item) in raw.items.iter().enumerate() {
         let src = raw_item.get();

@@ -10,6 +10,11 @@ use crate::text::Lang;
 /// All UI strings of one language. Fields ending in `_one`/`_other` are singular/plural forms.
 #[derive(Debug)]
 pub struct Strings {
+    /// The widget's name where it stands alone (page title, the embed's iframe title): `{title}` is the
+    /// campaign's title from the data, which names the region.
+    pub map_name: &'static str,
+    /// The header's title when the data has none (it failed to load).
+    pub untitled: &'static str,
     pub map_label: &'static str,
     pub map_hint: &'static str,
     pub layers: &'static str,
@@ -568,7 +573,9 @@ pub fn format_euros(lang: Lang, v: u32) -> String {
 }
 
 pub static NL: Strings = Strings {
-    map_label: "Kaart van Twente: kies een gemeente",
+    map_name: "Kaart: {title}",
+    untitled: "Kaart",
+    map_label: "Kaart: kies een gemeente",
     map_hint: "Kies een gemeente op de kaart of in de lijst.",
     layers: "Lagen",
     praktijk: "Praktijken en vacatures",
@@ -773,7 +780,9 @@ pub static NL: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
-    map_label: "Map of Twente: choose a municipality",
+    map_name: "Map: {title}",
+    untitled: "Map",
+    map_label: "Map: choose a municipality",
     map_hint: "Choose a municipality on the map or in the list.",
     layers: "Layers",
     praktijk: "Practices and positions",
@@ -978,7 +987,9 @@ pub static EN: Strings = Strings {
 };
 
 pub static DE: Strings = Strings {
-    map_label: "Karte von Twente: Gemeinde wählen",
+    map_name: "Karte: {title}",
+    untitled: "Karte",
+    map_label: "Karte: Gemeinde wählen",
     map_hint: "Wählen Sie eine Gemeinde auf der Karte oder in der Liste.",
     layers: "Ebenen",
     praktijk: "Praxen und Stellen",

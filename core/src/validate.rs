@@ -25,8 +25,24 @@ pub const MAX_PHOTO_BYTES: u64 = 80 * 1024;
 /// The folder of the data's pictures, and the file types a browser shows in every engine.
 pub const PHOTO_DIR: &str = "img/";
 pub const PHOTO_TYPES: [&str; 6] = ["jpg", "jpeg", "png", "webp", "avif", "svg"];
-/// The box all of Twente lies in, with a margin: `[min_lon, min_lat, max_lon, max_lat]`.
-pub const TWENTE_BOX: [f64; 4] = [6.2, 52.0, 7.2, 52.6];
+/// How far (degrees, about 7 km) a point may lie outside the box of the map's municipalities, the grey
+/// neighbours included, before it is taken for a mistake such as swapped coordinates.
+pub const REGION_MARGIN: f64 = 0.1;
+
+/// The box the region's points must lie in: the map's box widened by [`REGION_MARGIN`], as
+/// `[min_lon, min_lat, max_lon, max_lat]`; `None` for an empty map.
+pub fn region_box(map: &[Municipality]) -> Option<[f64; 4]> {
+    let [x0, y0, x1, y1] = crate::geometry::bbox(
+        map.iter()
+            .flat_map(|m| m.polygons.iter().flatten().flatten()),
+    );
+    (x0 <= x1 && y0 <= y1).then_some([
+        x0 - REGION_MARGIN,
+        y0 - REGION_MARGIN,
+        x1 + REGION_MARGIN,
+        y1 + REGION_MARGIN,
+    ])
+}
 
 /// Errors skip the item; warnings are shown to maintainers only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +64,7 @@ pub enum ProblemKind {
     MissingSector,
     UnknownMunicipality(String),
     PointNotFinite,
-    PointOutsideTwente,
+    PointOutsideRegion,
     PointOutsideMunicipality {
         found_in: Option<String>,
     },
@@ -119,8 +135,8 @@ impl fmt::Display for ProblemKind {
             ProblemKind::PointNotFinite => {
                 write!(f, "point must be two finite numbers [longitude, latitude]")
             }
-            ProblemKind::PointOutsideTwente => {
-                write!(f, "point lies outside Twente (is it [latitude, longitude] instead of [longitude, latitude]?)")
+            ProblemKind::PointOutsideRegion => {
+                write!(f, "point lies outside the map's region (is it [latitude, longitude] instead of [longitude, latitude]?)")
             }
             ProblemKind::PointOutsideMunicipality { found_in: Some(c) } => {
                 write!(f, "point lies in {c}, not in the item's municipality")
@@ -255,8 +271,8 @@ pub struct Placed {
     pub item: Listing,
 }
 
-/// Checks the metadata block.
-pub fn validate_meta(file: &str, meta: &Meta) -> Vec<Problem> {
+/// Checks the metadata block; with the map's [`region_box`], the care sites' points too.
+pub fn validate_meta(file: &str, meta: &Meta, region: Option<[f64; 4]>) -> Vec<Problem> {
     let mut c = Checker {
         file,
         problems: Vec::new(),
@@ -288,11 +304,11 @@ pub fn validate_meta(file: &str, meta: &Meta) -> Vec<Problem> {
         let [lon, lat] = site.point;
         if !lon.is_finite() || !lat.is_finite() {
             c.push(None, Some("meta.care.point"), ProblemKind::PointNotFinite);
-        } else if !in_box(site.point, TWENTE_BOX) {
+        } else if region.is_some_and(|b| !in_box(site.point, b)) {
             c.push(
                 None,
                 Some("meta.care.point"),
-                ProblemKind::PointOutsideTwente,
+                ProblemKind::PointOutsideRegion,
             );
         }
     }
@@ -413,7 +429,8 @@ pub fn validate_items(file: &str, items: &[Placed], cx: Context) -> Vec<Problem>
         if let Some(places) = &places {
             check_place(&mut c, placed, places);
         } else if let Some(pt) = item.point {
-            check_point_range(&mut c, placed, pt);
+            // Without a map (the editor before the boundaries load) only the globe bounds the point.
+            check_point_range(&mut c, placed, pt, [-180.0, -90.0, 180.0, 90.0]);
         }
     }
     c.problems
@@ -511,24 +528,24 @@ fn in_box(pt: [f64; 2], [x0, y0, x1, y1]: [f64; 4]) -> bool {
     (x0..=x1).contains(&pt[0]) && (y0..=y1).contains(&pt[1])
 }
 
-fn check_point_range(c: &mut Checker, placed: &Placed, pt: [f64; 2]) -> bool {
+fn check_point_range(c: &mut Checker, placed: &Placed, pt: [f64; 2], region: [f64; 4]) -> bool {
     if !pt[0].is_finite() || !pt[1].is_finite() {
         c.push(Some(placed), Some("point"), ProblemKind::PointNotFinite);
         return false;
     }
-    if !in_box(pt, TWENTE_BOX) {
-        c.push(Some(placed), Some("point"), ProblemKind::PointOutsideTwente);
+    if !in_box(pt, region) {
+        c.push(Some(placed), Some("point"), ProblemKind::PointOutsideRegion);
         return false;
     }
     true
 }
 
 /// The municipalities indexed once per validation: by code, each with its bounding box (a cheap reject before
-/// point-in-polygon), and whether the map is the Twente region (national-scale data has its own extent).
+/// point-in-polygon), and the box of the whole map (see [`region_box`]).
 struct Places<'a> {
     by_code: HashMap<&'a str, usize>,
     shapes: Vec<(&'a Municipality, [f64; 4])>,
-    twente_like: bool,
+    region: [f64; 4],
 }
 
 impl<'a> Places<'a> {
@@ -540,18 +557,12 @@ impl<'a> Places<'a> {
             .filter(|(_, (m, _))| !m.context)
             .map(|(i, (m, _))| (m.code.as_str(), i))
             .collect();
-        let region = crate::geometry::bbox(
-            map.iter()
-                .flat_map(|m| m.polygons.iter().flatten().flatten()),
-        );
-        let twente_like = region[0] >= TWENTE_BOX[0]
-            && region[2] <= TWENTE_BOX[2]
-            && region[1] >= TWENTE_BOX[1]
-            && region[3] <= TWENTE_BOX[3];
+        // An empty map: no point is in the region.
+        let region = region_box(map).unwrap_or([f64::NAN; 4]);
         Places {
             by_code,
             shapes,
-            twente_like,
+            region,
         }
     }
 
@@ -581,20 +592,15 @@ fn check_place(c: &mut Checker, placed: &Placed, places: &Places) {
         return;
     };
     let Some(pt) = item.point else { return };
-    if places.twente_like {
-        if !check_point_range(c, placed, pt) {
-            return;
-        }
-    } else if !pt[0].is_finite() || !pt[1].is_finite() {
-        c.push(Some(placed), Some("point"), ProblemKind::PointNotFinite);
+    if !check_point_range(c, placed, pt, places.region) {
         return;
     }
     if !places.contains(home, pt) {
         let found_in = places
             .find(pt, true)
             .map(|m| format!("{} ({})", m.name, m.code));
-        let kind = if found_in.is_none() && places.find(pt, false).is_none() && places.twente_like {
-            ProblemKind::PointOutsideTwente
+        let kind = if found_in.is_none() && places.find(pt, false).is_none() {
+            ProblemKind::PointOutsideRegion
         } else {
             ProblemKind::PointOutsideMunicipality { found_in }
         };
@@ -609,7 +615,7 @@ mod rule_tests {
     use crate::dataset::parse_listings;
     use crate::municipality::parse_municipalities;
 
-    const GEO: &[u8] = include_bytes!("../../public/data/gemeenten.geojson");
+    const GEO: &[u8] = include_bytes!("../../regions/twente/gemeenten.geojson");
     use crate::date::Date;
     const TODAY: Date = Date {
         year: 2026,
@@ -679,7 +685,7 @@ mod rule_tests {
         );
         assert!(matches!(
             only(r#"{"point":[52.2215,6.8937]}"#),
-            ProblemKind::PointOutsideTwente
+            ProblemKind::PointOutsideRegion
         ));
         assert!(
             matches!(only(r#"{"point":[6.7923,52.2658]}"#), ProblemKind::PointOutsideMunicipality { found_in: Some(m) } if m.contains("GM0164"))

@@ -1,6 +1,6 @@
 //! Runs every file of the bad-data corpus (`tests/fixtures/bad/`, see its README.md) through the parser it
 //! replaces and checks the outcome written down for it below. Listings fixtures are read with the real
-//! municipalities (`public/data/gemeenten.geojson`), gemeenten fixtures on their own.
+//! municipalities (`regions/twente/gemeenten.geojson`), gemeenten fixtures on their own.
 //!
 //! `BAD_CORPUS_PRINT=1 cargo test -p twente-kaart-core --test bad_corpus -- --nocapture` prints every
 //! outcome, to write the row of a new fixture.
@@ -268,7 +268,7 @@ const EXPECTED: &[(&str, Expect)] = &[
             shown: BASE,
             skipped: 2,
             problems: &[
-                "outside Twente",
+                "outside the map's region",
                 "item `prk-hengelo-04`: this must be a number",
             ],
         },
@@ -302,7 +302,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Loads {
             shown: BASE,
             skipped: 1,
-            problems: &["outside Twente"],
+            problems: &["outside the map's region"],
         },
     ),
     (
@@ -655,7 +655,7 @@ fn today() -> Option<Date> {
 
 /// The size of a file in the committed data folder, as `cargo xtask data check` reads it.
 fn data_file_size(src: &str) -> Option<u64> {
-    std::fs::metadata(root().join("public/data").join(src))
+    std::fs::metadata(root().join("regions/twente").join(src))
         .ok()
         .map(|m| m.len())
 }
@@ -670,9 +670,9 @@ fn cx(map: &[Municipality]) -> Context<'_> {
 }
 
 fn real_municipalities() -> Vec<Municipality> {
-    let bytes = std::fs::read(root().join("public/data/gemeenten.geojson")).unwrap();
+    let bytes = std::fs::read(root().join("regions/twente/gemeenten.geojson")).unwrap();
     parse_municipalities(GEMEENTEN, &bytes)
-        .expect("public/data/gemeenten.geojson must load")
+        .expect("regions/twente/gemeenten.geojson must load")
         .municipalities
 }
 
@@ -966,7 +966,7 @@ mod regressions {
                 .any(|p| p.contains(r"unknown municipality code `GM0164\u{202e}`")),
             "{ps:?}"
         );
-        let geo = std::fs::read_to_string(root().join("public/data/gemeenten.geojson")).unwrap();
+        let geo = std::fs::read_to_string(root().join("regions/twente/gemeenten.geojson")).unwrap();
         let e = parse_municipalities(
             GEMEENTEN,
             geo.replacen("GM0147", "GM0147\u{200b}", 1).as_bytes(),
@@ -1044,7 +1044,7 @@ mod regressions {
     /// Was: "missing property `code`" for `"code": 147`.
     #[test]
     fn gemeenten_code_that_is_a_number_is_not_reported_as_missing() {
-        let geo = std::fs::read_to_string(root().join("public/data/gemeenten.geojson")).unwrap();
+        let geo = std::fs::read_to_string(root().join("regions/twente/gemeenten.geojson")).unwrap();
         let e = parse_municipalities(GEMEENTEN, geo.replacen(r#""GM0141""#, "141", 1).as_bytes())
             .unwrap_err();
         assert!(
@@ -1057,7 +1057,7 @@ mod regressions {
     /// Was: accepted, and drawn as a label whose letters run backwards.
     #[test]
     fn gemeenten_name_with_direction_override_is_refused() {
-        let geo = std::fs::read_to_string(root().join("public/data/gemeenten.geojson")).unwrap();
+        let geo = std::fs::read_to_string(root().join("regions/twente/gemeenten.geojson")).unwrap();
         let e = parse_municipalities(
             GEMEENTEN,
             geo.replacen(r#""Borne""#, "\"\u{202e}enroB\"", 1)

@@ -106,7 +106,7 @@ export async function shot(page, name) {
 }
 
 export function listingsData() {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/listings.json"), "utf8"));
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "regions/twente/listings.json"), "utf8"));
 }
 
 /// Runs axe-core in the page (or a frame) and returns the violations.

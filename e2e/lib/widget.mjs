@@ -11,7 +11,7 @@ export const CODES = {
 export const NAMES = Object.values(CODES);
 
 // ---------------------------------------------------------------------------------------------------------
-// Expected values from public/data/listings.json
+// Expected values from regions/twente/listings.json
 
 /// Today as YYYY-MM-DD in the local time zone (the browser runs in the same one).
 export function todayIso(d = new Date()) {

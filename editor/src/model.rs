@@ -297,7 +297,7 @@ impl SchemaHelp {
 mod tests {
     use super::*;
 
-    const LISTINGS: &[u8] = include_bytes!("../../public/data/listings.json");
+    const LISTINGS: &[u8] = include_bytes!("../../regions/twente/listings.json");
     const SCHEMA: &[u8] = include_bytes!("../../public/schema/listings.schema.json");
 
     #[test]

@@ -174,7 +174,7 @@ pub static NL: Strings = Strings {
     lang_nl_optional: "Nederlands",
     lang_en: "Engels",
     lang_de: "Duits",
-    map_label: "Kaart van Twente: klik om de plek van het item te kiezen",
+    map_label: "Kaart: klik om de plek van het item te kiezen",
     map_hint: "Klik op de kaart om de plek te kiezen, of vul de coördinaten in. De gemeente wordt dan ingevuld.",
     point_set: "Plek gekozen in {name}.",
     point_outside: "Deze plek ligt buiten de gemeenten op de kaart.",
@@ -223,8 +223,8 @@ pub fn problem_text(kind: &ProblemKind) -> String {
         ProblemKind::PointNotFinite => {
             "Een plek bestaat uit twee getallen: lengtegraad en breedtegraad.".into()
         }
-        ProblemKind::PointOutsideTwente => {
-            "Deze plek ligt buiten Twente. Zijn lengte- en breedtegraad misschien verwisseld?"
+        ProblemKind::PointOutsideRegion => {
+            "Deze plek ligt buiten de regio op de kaart. Zijn lengte- en breedtegraad misschien verwisseld?"
                 .into()
         }
         ProblemKind::PointOutsideMunicipality {

@@ -15,8 +15,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SCHEMA: &[u8] = include_bytes!("../../public/schema/listings.schema.json");
-const GEO: &[u8] = include_bytes!("../../public/data/gemeenten.geojson");
-const LISTINGS: &[u8] = include_bytes!("../../public/data/listings.json");
+const GEO: &[u8] = include_bytes!("../../regions/twente/gemeenten.geojson");
+const LISTINGS: &[u8] = include_bytes!("../../regions/twente/listings.json");
 /// A fixed "today", so the demo's expiry dates give the same items whatever day the tests run.
 const TODAY: twente_kaart_core::date::Date = twente_kaart_core::date::Date {
     year: 2026,

@@ -11,9 +11,9 @@ use twente_kaart_core::Municipality;
 fn map() -> &'static [Municipality] {
     static MAP: OnceLock<Vec<Municipality>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let bytes = include_bytes!("../../public/data/gemeenten.geojson");
+        let bytes = include_bytes!("../../regions/twente/gemeenten.geojson");
         parse_municipalities("gemeenten.geojson", bytes)
-            .expect("public/data/gemeenten.geojson loads")
+            .expect("regions/twente/gemeenten.geojson loads")
             .municipalities
     })
 }

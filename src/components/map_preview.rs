@@ -1,7 +1,7 @@
 //! The map alone, shown while a large listings file is still on its way: the municipalities can be seen and
 //! chosen (the choice opens its panel once the listings are in), and the side column says what is loading.
 
-use crate::components::{legend::Legend, twente_map::TwenteMap};
+use crate::components::{legend::Legend, region_map::RegionMap};
 use crate::state::{AppState, MapData};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,7 +15,7 @@ pub fn MapPreview(data: Arc<MapData>, compact: bool) -> impl IntoView {
         <div class="tk tk-preview" class:tk-compact=compact class:tk-kiosk=state.kiosk lang=state.lang.get_untracked().code()>
             <div class="tk-body">
                 <section class="tk-mapcol">
-                    <TwenteMap data=data />
+                    <RegionMap data=data />
                 </section>
                 <aside class="tk-side">
                     <p class="tk-loading" role="status">{t.loading_listings}</p>

@@ -18,7 +18,7 @@ pub fn WidgetHeader(data: Arc<MapData>) -> impl IntoView {
             move || {
                 meta.as_ref()
                     .map(|m| m.title.get(state.lang.get_untracked()).to_string())
-                    .unwrap_or_else(|| "Huisarts in Twente".into())
+                    .unwrap_or_else(|| t.untitled.into())
             }
         };
         let intro = move || {

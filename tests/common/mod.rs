@@ -3,8 +3,8 @@
 
 use twente_kaart_core::date::Date;
 
-pub const GEO: &[u8] = include_bytes!("../../public/data/gemeenten.geojson");
-pub const LISTINGS: &[u8] = include_bytes!("../../public/data/listings.json");
+pub const GEO: &[u8] = include_bytes!("../../regions/twente/gemeenten.geojson");
+pub const LISTINGS: &[u8] = include_bytes!("../../regions/twente/listings.json");
 pub const TODAY: Date = Date {
     year: 2026,
     month: 11,

@@ -7,7 +7,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let sh = Shell::new()?;
     crate::setup::build_tools(&sh)?;
     crate::setup::browser(&sh)?;
-    crate::build::release(&sh)?;
+    crate::build::release(&sh, crate::region::DEFAULT)?;
     sh.set_var("PATH", crate::setup::tool_path()?);
     let _dir = sh.push_dir(crate::root().join("e2e"));
     cmd!(sh, "node bench/run.mjs {args...}").run()?;

@@ -11,12 +11,6 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// The 14 municipalities of Twente (CBS codes, 2026).
-pub const TWENTE: [&str; 14] = [
-    "GM0141", "GM0147", "GM1774", "GM0153", "GM0158", "GM0163", "GM0164", "GM1735", "GM0168",
-    "GM0173", "GM1742", "GM0183", "GM1700", "GM0189",
-];
-
 /// One municipality while it is being processed: polygons of rings of `[lon, lat]`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shape {
@@ -42,10 +36,11 @@ pub struct Options {
     /// CBS/PDOK GeoJSON files with the municipalities (and their neighbours)
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// The region's municipality codes, comma-separated (default: the 14 of Twente)
+    /// The municipality codes, comma-separated, instead of a region's
     #[arg(long, value_delimiter = ',', conflicts_with = "region")]
     pub codes: Vec<String>,
     /// A region folder's codes (regions/<name>/region.json), written to regions/<name>/gemeenten.geojson
+    /// (default: the default region, twente)
     #[arg(long)]
     pub region: Option<String>,
     /// Also write the touching neighbours as grey context
@@ -57,24 +52,29 @@ pub struct Options {
     /// Decimals of the coordinates
     #[arg(long, default_value_t = 5)]
     pub precision: u32,
-    /// Where to write (default public/data/gemeenten.geojson, or the region's folder)
+    /// Where to write (default the region's folder)
     #[arg(long)]
     pub out: Option<PathBuf>,
 }
 
 pub fn run(options: Options) -> Result<()> {
     let mut o = options;
-    let mut default_out = crate::root().join("public/data/gemeenten.geojson");
-    if let Some(name) = &o.region {
-        let region = crate::region::load(name)?;
+    let out = if o.codes.is_empty() {
+        let name = o
+            .region
+            .clone()
+            .unwrap_or_else(|| crate::region::DEFAULT.into());
+        let region = crate::region::load(&name)?;
         println!("{}: {} municipalities", region.name, region.codes.len());
         o.codes = region.codes;
-        default_out = crate::region::dir(name).join("gemeenten.geojson");
-    }
-    if o.codes.is_empty() {
-        o.codes = TWENTE.iter().map(|s| s.to_string()).collect();
-    }
-    let out = o.out.clone().unwrap_or(default_out);
+        o.out
+            .clone()
+            .unwrap_or_else(|| crate::region::dir(&name).join("gemeenten.geojson"))
+    } else {
+        o.out
+            .clone()
+            .context("--codes needs --out: where to write the municipalities")?
+    };
     let mut all = Vec::new();
     for input in &o.inputs {
         all.extend(read_shapes(input)?);
@@ -573,21 +573,11 @@ mod tests {
         assert_no_gaps_or_overlaps(&shapes);
     }
 
-    #[test]
-    fn committed_boundaries_are_the_14_and_fit_together() {
-        let twente: Vec<String> = TWENTE.iter().map(|c| c.to_string()).collect();
-        assert_committed(
-            &crate::root().join("public/data/gemeenten.geojson"),
-            &twente,
-        );
-    }
-
     /// Every region folder's file holds its region.json's codes and fits together.
     #[test]
     fn each_regions_committed_boundaries_fit_together() {
         let mut seen = Vec::new();
-        for entry in std::fs::read_dir(crate::root().join("regions")).unwrap() {
-            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        for name in crate::region::all().unwrap() {
             let region = crate::region::load(&name).unwrap();
             assert_committed(
                 &crate::region::dir(&name).join("gemeenten.geojson"),
@@ -598,7 +588,11 @@ mod tests {
         seen.sort();
         assert_eq!(
             seen,
-            [("drechtsteden".to_string(), 7), ("drenthe".to_string(), 12)]
+            [
+                ("drechtsteden".to_string(), 7),
+                ("drenthe".to_string(), 12),
+                ("twente".to_string(), 14)
+            ]
         );
     }
 }

@@ -151,7 +151,7 @@ mod tests {
     const SITE: &str = "https://www.huisartsintwente.nl/";
 
     fn demo(today: Date) -> (ParsedListings, Vec<twente_kaart_core::Municipality>) {
-        let dir = crate::root().join("public/data");
+        let dir = crate::root().join("regions/twente");
         let geo = parse_municipalities(
             "gemeenten.geojson",
             &std::fs::read(dir.join("gemeenten.geojson")).unwrap(),

@@ -102,7 +102,7 @@ pub fn listings_to_csv(items: &[Listing]) -> Result<String> {
 }
 
 fn listings_path() -> PathBuf {
-    crate::root().join("public/data/listings.json")
+    crate::root().join("regions/twente/listings.json")
 }
 
 pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
@@ -123,7 +123,7 @@ pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
     let mut json = serde_json::to_string_pretty(&file)?;
     json.push('\n');
     // Same validation as `data check` and the widget, before anything is written.
-    let dir = crate::root().join("public/data");
+    let dir = crate::root().join("regions/twente");
     let map = twente_kaart_core::municipality::parse_municipalities(
         "gemeenten.geojson",
         &std::fs::read(dir.join("gemeenten.geojson"))?,

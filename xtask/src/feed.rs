@@ -103,7 +103,7 @@ mod tests {
 
     #[test]
     fn feed_is_valid_atom_with_the_open_practices_and_events_newest_first() {
-        let dir = crate::root().join("public/data");
+        let dir = crate::root().join("regions/twente");
         let geo = parse_municipalities(
             "gemeenten.geojson",
             &std::fs::read(dir.join("gemeenten.geojson")).unwrap(),

@@ -1,6 +1,6 @@
 //! The demo stories' pictures: landscapes of the region drawn as SVG by this program, so the demo shows no
 //! real person and every picture's origin is this code (`cargo xtask data illustrations` writes them into
-//! `public/data/img/`; a test checks the committed files are its output). Licence: the project's (EUPL-1.2).
+//! `regions/twente/img/`; a test checks the committed files are its output). Licence: the project's (EUPL-1.2).
 //!
 //! A scene is a few layers (sky, far fields, near ground) and the things that stand on them; a seeded
 //! generator places trees and houses, so each file is the same on every run.
@@ -121,9 +121,9 @@ pub fn all() -> Vec<(&'static str, String)> {
     SCENES.iter().map(|s| (s.file, draw(s))).collect()
 }
 
-/// Writes the pictures into `public/data/img/`.
+/// Writes the pictures into `regions/twente/img/`.
 pub fn write() -> Result<()> {
-    let dir = crate::root().join("public/data/img");
+    let dir = crate::root().join("regions/twente/img");
     std::fs::create_dir_all(&dir)?;
     for (file, svg) in all() {
         std::fs::write(dir.join(file), &svg)?;
@@ -369,7 +369,7 @@ fn draw(scene: &Scene) -> String {
 mod tests {
     #[test]
     fn the_committed_pictures_are_this_programs_output_and_small() {
-        let dir = crate::root().join("public/data/img");
+        let dir = crate::root().join("regions/twente/img");
         for (file, svg) in super::all() {
             let committed = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|_| {
                 panic!("img/{file} is missing: run `cargo xtask data illustrations`")

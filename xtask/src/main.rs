@@ -16,6 +16,7 @@ mod illustrations;
 mod postbuild;
 mod rank;
 mod region;
+mod region_pages;
 mod schema;
 mod serve;
 mod setup;
@@ -40,9 +41,22 @@ enum Command {
     Serve {
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// The region folder under regions/ to build
+        #[arg(long, default_value = region::DEFAULT)]
+        region: String,
     },
-    /// Release build into dist/ (what a partner deploys)
-    Build,
+    /// Release build of a region into dist/ (what a partner deploys)
+    Build {
+        /// The region folder under regions/ to build
+        #[arg(long, default_value = region::DEFAULT, conflicts_with = "all")]
+        region: String,
+        /// Every region, each in <out>/<name>/, with an index page of them in <out>/
+        #[arg(long)]
+        all: bool,
+        /// Where to write the site (default dist/; emptied first)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Every check: fmt, clippy, unit, browser (wasm), data, end-to-end
     Test {
         /// Only the end-to-end tests (on an existing build)
@@ -74,7 +88,7 @@ enum Command {
 enum DataCommand {
     /// Validate the data files
     Check {
-        /// The data folder (default public/data)
+        /// The data folder (default regions/twente, the default region's)
         dir: Option<PathBuf>,
     },
     /// Build the municipality file from a CBS/PDOK GeoJSON
@@ -84,7 +98,7 @@ enum DataCommand {
     /// Vacancies from a spreadsheet into listings.json
     ImportCsv {
         input: PathBuf,
-        /// Where to write (default public/data/listings.json)
+        /// Where to write (default regions/twente/listings.json)
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -93,11 +107,11 @@ enum DataCommand {
         #[arg(long, default_value = "listings.csv")]
         out: PathBuf,
     },
-    /// Draw the demo stories' pictures into public/data/img/
+    /// Draw the demo stories' pictures into regions/twente/img/
     Illustrations,
     /// Time the planner's ranking on a folder's listings (the benchmark runs it)
     Rank {
-        /// The data folder (default public/data)
+        /// The data folder (default regions/twente, the default region's)
         dir: Option<PathBuf>,
     },
 }
@@ -110,15 +124,15 @@ pub fn root() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// The data folder given, or the demo's.
+/// The data folder given, or the default region's.
 fn data_dir(dir: Option<PathBuf>) -> PathBuf {
-    dir.unwrap_or_else(|| root().join("public/data"))
+    dir.unwrap_or_else(|| region::dir(region::DEFAULT))
 }
 
 fn main() -> Result<()> {
     match Cli::parse().command {
-        Command::Serve { port } => serve::run(port),
-        Command::Build => build::run(),
+        Command::Serve { port, region } => serve::run(port, &region),
+        Command::Build { region, all, out } => build::run((!all).then_some(region), out),
         Command::Test { e2e_only } => test::run(e2e_only),
         Command::Bench { args } => bench::run(&args),
         Command::Fuzz { seconds } => test::fuzz(seconds),

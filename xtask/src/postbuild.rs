@@ -8,8 +8,10 @@
 //! 4. The first paint: the widget's own components rendered at build time (`src/bin/prerender.rs`, the
 //!    widget crate's `ssr` feature) into `index.html`, and the municipality panels into `panels-<hash>.html`.
 //! 5. `kiosk.html`: the same page with the kiosk's prerendered widget and `<html data-kiosk="1">`.
-//! 6. The service worker's cache version and asset list (kiosk offline).
-//! 7. `feed.xml`: the Atom feed of open practices.
+//! 6. The region in the pages around the widget: titles, the embed's iframe title, the configurator's
+//!    municipalities, the accent stylesheet (`region_pages`).
+//! 7. The service worker's cache version and asset list (kiosk offline).
+//! 8. `feed.xml`: the Atom feed of open practices, and the calendars.
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -188,7 +190,12 @@ fn prerender(data: &Path) -> Result<Prerendered> {
     serde_json::from_str(&json).context("reading the prerender's output")
 }
 
-pub fn run(dist: &Path, data: &Path) -> Result<()> {
+/// The post-build steps on `dist` with the region's `data` folder; returns the data's metadata.
+pub fn run(
+    dist: &Path,
+    data: &Path,
+    region: &crate::region::Region,
+) -> Result<twente_kaart_core::Meta> {
     let index_path = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
     if html.contains("<script type=\"module\">")
@@ -216,6 +223,7 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
     // (kiosk pages only), not `user-scalable=no`, which would also stop people who need to zoom (WCAG 1.4.4).
     let kiosk = with_prerender(&html, &pages.kiosk, true)?;
     std::fs::write(dist.join("kiosk.html"), kiosk)?;
+    crate::region_pages::write(dist, region, &parsed.meta, &geo.municipalities)?;
     write_service_worker(dist)?;
     let name = |code: &str| {
         geo.municipalities
@@ -244,7 +252,7 @@ pub fn run(dist: &Path, data: &Path) -> Result<()> {
         dist.join("feed.xml"),
         crate::feed::atom(&parsed, name, &site),
     )?;
-    Ok(())
+    Ok(parsed.meta)
 }
 
 #[cfg(test)]

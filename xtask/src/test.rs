@@ -98,11 +98,24 @@ pub fn run(e2e_only: bool) -> Result<()> {
                 Ok(())
             },
         )?;
-        step("data check (public/data)", || {
-            crate::data::check(&root.join("public/data"))
+        step("data check (every region)", || {
+            for name in crate::region::all()? {
+                crate::data::check(&crate::region::dir(&name))?;
+            }
+            Ok(())
         })?;
     }
-    step("release build", || crate::build::release(&sh))?;
+    // One Trunk build; the default region's site in dist/, each other region's beside it for the e2e suite.
+    step("release build (every region)", || {
+        let compiled = crate::build::compile(&sh)?;
+        crate::build::assemble(&compiled, crate::region::DEFAULT, &root.join("dist"))?;
+        for name in crate::region::all()? {
+            if name != crate::region::DEFAULT {
+                crate::build::assemble(&compiled, &name, &root.join("target/regions").join(&name))?;
+            }
+        }
+        Ok(())
+    })?;
     step(
         "end-to-end tests (Chromium by playwright-core; WebKit and Firefox over WebDriver)",
         || {
@@ -116,7 +129,7 @@ pub fn run(e2e_only: bool) -> Result<()> {
 
 /// `cargo xtask fuzz [--seconds N]`: see fuzz/README.md. Runs the cargo-fuzz targets `listings` and `gemeenten`
 /// for N seconds each (libFuzzer on the stable toolchain with `RUSTC_BOOTSTRAP=1`), seeded from
-/// tests/fixtures/bad/, public/data/ and fuzz/seeds/, and prints executions and crashes per target.
+/// tests/fixtures/bad/, regions/twente/ and fuzz/seeds/, and prints executions and crashes per target.
 pub fn fuzz(seconds: u64) -> Result<()> {
     use std::io::BufRead;
     use std::process::{Command, Stdio};
@@ -161,7 +174,7 @@ pub fn fuzz(seconds: u64) -> Result<()> {
         // would cut it to -max_len anyway).
         let corpus = fuzz_dir.join("corpus").join(target);
         std::fs::create_dir_all(&corpus)?;
-        let mut seeds = vec![root.join("public/data").join(real)];
+        let mut seeds = vec![root.join("regions/twente").join(real)];
         for dir in [
             root.join("tests/fixtures/bad"),
             fuzz_dir.join("seeds").join(target),

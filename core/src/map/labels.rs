@@ -114,7 +114,7 @@ mod tests {
     fn the_committed_map_shows_at_least_12_names_and_boxes_inside_the_view() {
         let geo = crate::municipality::parse_municipalities(
             "gemeenten.geojson",
-            include_bytes!("../../../public/data/gemeenten.geojson"),
+            include_bytes!("../../../regions/twente/gemeenten.geojson"),
         )
         .expect("committed boundaries parse");
         let layout = MapLayout::new(&geo.municipalities, &geo.context);

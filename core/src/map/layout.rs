@@ -135,7 +135,7 @@ mod step_tests {
     fn committed() -> MapLayout {
         let geo = crate::municipality::parse_municipalities(
             "gemeenten.geojson",
-            include_bytes!("../../../public/data/gemeenten.geojson"),
+            include_bytes!("../../../regions/twente/gemeenten.geojson"),
         )
         .expect("committed boundaries parse");
         MapLayout::new(&geo.municipalities, &geo.context)

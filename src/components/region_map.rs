@@ -1,4 +1,4 @@
-//! The SVG map: grey context, the 14 municipality shapes, their labels, and the markers.
+//! The SVG map: grey context, the region's municipality shapes, their labels, and the markers.
 
 use crate::components::care_layer::CareLayer;
 use crate::components::marker_layer::MarkerLayer;
@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
-pub fn TwenteMap(data: Arc<MapData>) -> impl IntoView {
+pub fn RegionMap(data: Arc<MapData>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(layout) = data.layout.clone() else {
         return ().into_any();
