@@ -126,20 +126,6 @@ fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<()> 
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_index_links_every_region_by_its_name() {
-        let page = super::index_page(&[
-            ("drenthe".into(), "Drenthe".into()),
-            ("twente".into(), "Twente & <co>".into()),
-        ]);
-        assert!(page.contains("<a href=\"./drenthe/\">Drenthe</a>"));
-        assert!(page.contains(">Twente &amp; &lt;co&gt;</a>"));
-        assert!(!page.contains("<script") && !page.contains("style="));
-    }
-}
-
 /// Rust flags for the wasm builds (`CARGO_ENCODED_RUSTFLAGS`, so a path with a space stays one flag): source paths
 /// in the wasm (its panic locations) relative to the project and to the registry (`tachys-0.2.19/src/…`, not
 /// `/root/.cargo/registry/src/index.crates.io-…/tachys-0.2.19/src/…`), so the build machine's directories are not
@@ -195,4 +181,18 @@ fn editor(compiled: &Path, out: &Path, meta: &twente_kaart_core::Meta) -> Result
     let html = crate::region_pages::editor_page(&html, meta)?;
     std::fs::write(out.join("editor.html"), html)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_index_links_every_region_by_its_name() {
+        let page = super::index_page(&[
+            ("drenthe".into(), "Drenthe".into()),
+            ("twente".into(), "Twente & <co>".into()),
+        ]);
+        assert!(page.contains("<a href=\"./drenthe/\">Drenthe</a>"));
+        assert!(page.contains(">Twente &amp; &lt;co&gt;</a>"));
+        assert!(!page.contains("<script") && !page.contains("style="));
+    }
 }

@@ -3,27 +3,13 @@
 //! left or right, whichever is the shortest move that lands clear of every name — so no marker covers a name
 //! (the cartographer's rule: markers yield to labels). The marker stays within a few pixels of its place.
 
-use super::layout::{MapLayout, LABEL_SIZE};
+use super::layout::MapLayout;
 
-/// An axis-aligned box in map units: `[x0, y0, x1, y1]`.
-pub type Rect = [f64; 4];
+pub use super::layout::{label_box, Rect};
 
 /// Below this map width (CSS pixels) the names are not shown (the stylesheet hides them with a container
 /// query of the same width): they would be too small to read, and each shape says its name when touched.
 pub const LABELS_MIN_PX: f64 = 448.0;
-
-/// The box a shown name takes: its width estimated from its length (bold sans-serif averages well under
-/// 0.62 em a character, so the estimate is generous) plus the halo stroke around the letters.
-pub fn label_box(center: [f64; 2], name: &str) -> Rect {
-    let w = name.chars().count() as f64 * LABEL_SIZE * 0.62 + 4.0;
-    let h = LABEL_SIZE * 1.25;
-    [
-        center[0] - w / 2.0,
-        center[1] - h / 2.0,
-        center[0] + w / 2.0,
-        center[1] + h / 2.0,
-    ]
-}
 
 /// The boxes of the names a map shows (those that fit their shape).
 pub fn label_boxes(layout: &MapLayout) -> Vec<Rect> {

@@ -63,7 +63,8 @@ impl MapLayout {
                 label_fits: text_width < (x1 - x0) * 0.9,
             }
         };
-        let shapes: Vec<ShapeLayout> = municipalities.iter().map(shape).collect();
+        let mut shapes: Vec<ShapeLayout> = municipalities.iter().map(shape).collect();
+        show_overflowing_names(&mut shapes, &projection);
         let context = context.iter().map(shape).collect();
         let neighbours = neighbours(municipalities);
         MapLayout {
@@ -128,6 +129,48 @@ fn neighbours(municipalities: &[Municipality]) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// An axis-aligned box in map units: `[x0, y0, x1, y1]`.
+pub type Rect = [f64; 4];
+
+/// The box a shown name takes: its width estimated from its length (bold sans-serif averages well under
+/// 0.62 em a character, so the estimate is generous) plus the halo stroke around the letters.
+pub fn label_box(center: [f64; 2], name: &str) -> Rect {
+    let w = name.chars().count() as f64 * LABEL_SIZE * 0.62 + 4.0;
+    let h = LABEL_SIZE * 1.25;
+    [
+        center[0] - w / 2.0,
+        center[1] - h / 2.0,
+        center[0] + w / 2.0,
+        center[1] + h / 2.0,
+    ]
+}
+
+/// A name wider than its shape (a long name on a small municipality, such as Hendrik-Ido-Ambacht in the
+/// Drechtsteden) is shown all the same when its box stays inside the view and clear of every other shown
+/// name, smallest overflow first; a map with one name fewer reads worse than a name over a border.
+fn show_overflowing_names(shapes: &mut [ShapeLayout], projection: &Projection) {
+    let overlaps =
+        |a: [f64; 4], b: [f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let mut taken: Vec<[f64; 4]> = shapes
+        .iter()
+        .filter(|s| s.label_fits)
+        .map(|s| label_box(s.label, &s.name))
+        .collect();
+    let mut waiting: Vec<usize> = (0..shapes.len())
+        .filter(|&i| !shapes[i].label_fits)
+        .collect();
+    waiting.sort_by_key(|&i| shapes[i].name.chars().count());
+    for i in waiting {
+        let b = label_box(shapes[i].label, &shapes[i].name);
+        let inside =
+            b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= projection.width && b[3] <= projection.height;
+        if inside && taken.iter().all(|&t| !overlaps(b, t)) {
+            shapes[i].label_fits = true;
+            taken.push(b);
+        }
+    }
+}
+
 #[cfg(test)]
 mod step_tests {
     use super::*;
@@ -147,6 +190,40 @@ mod step_tests {
             .iter()
             .position(|s| s.name == name)
             .unwrap_or_else(|| panic!("{name} on the map"))
+    }
+
+    /// Each committed region's map writes every municipality's name, and no two names overlap.
+    #[test]
+    fn every_regions_map_names_every_municipality() {
+        let regions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../regions");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(regions).expect("regions/") {
+            let file = entry.expect("entry").path().join("gemeenten.geojson");
+            let bytes = std::fs::read(&file).expect("a region's boundaries");
+            let geo = crate::municipality::parse_municipalities("gemeenten.geojson", &bytes)
+                .expect("committed boundaries parse");
+            let layout = MapLayout::new(&geo.municipalities, &geo.context);
+            let unnamed: Vec<&str> = layout
+                .shapes
+                .iter()
+                .filter(|s| !s.label_fits)
+                .map(|s| s.name.as_str())
+                .collect();
+            assert!(
+                unnamed.is_empty(),
+                "{}: no name on {unnamed:?}",
+                file.display()
+            );
+            let boxes = crate::map::labels::label_boxes(&layout);
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                    assert!(apart, "{}: names overlap: {a:?} {b:?}", file.display());
+                }
+            }
+            seen += 1;
+        }
+        assert_eq!(seen, 3);
     }
 
     const ARROWS: [Direction; 4] = [
