@@ -131,6 +131,12 @@ for (const name of REGIONS) {
         assert.doesNotMatch(body, /twente/i, `${file} says nothing of Twente`);
         assert.ok(body.includes(listings.meta.title.nl), `${file} names ${listings.meta.title.nl}`);
       }
+      // The data's JSON Schema accepts the region's municipality codes and no other.
+      const schema = await (await fetch(new URL("schema/listings.schema.json", server.url))).json();
+      const enums = [];
+      JSON.stringify(schema, (k, v) => { if (k === "municipality" && Array.isArray(v?.enum)) enums.push(v.enum); return v; });
+      assert.ok(enums.length >= 2, "the items' and the care points' municipality fields are limited");
+      for (const e of enums) assert.deepEqual([...e].sort(), [...region.codes].sort(), "the schema's codes are region.json's");
       assert.deepEqual(troubles, [], "no console error, CSP violation, third-party request or cookie");
     } finally {
       await server.close();

@@ -60,7 +60,55 @@ pub fn write(
     let html = std::fs::read_to_string(&path)?;
     let accent = region.accent.as_ref().map(|a| a.light.as_str());
     std::fs::write(&path, embed_page(&html, meta, map, accent)?)?;
+    let path = out.join("schema/listings.schema.json");
+    let schema = std::fs::read_to_string(&path)?;
+    std::fs::write(&path, region_schema(&schema, meta, map)?)?;
     Ok(())
+}
+
+/// The data's JSON Schema for this region: every `municipality` field may hold only the region's codes, so a
+/// data editor (VS Code, the host's web editor with a plugin) flags a code from elsewhere while typing.
+fn region_schema(schema: &str, meta: &Meta, map: &[Municipality]) -> Result<String> {
+    let mut schema: serde_json::Value = serde_json::from_str(schema)?;
+    let mut region: Vec<&Municipality> = map.iter().filter(|m| !m.context).collect();
+    region.sort_by(|a, b| a.code.cmp(&b.code));
+    let codes: Vec<serde_json::Value> = region.iter().map(|m| m.code.clone().into()).collect();
+    let names = region
+        .iter()
+        .map(|m| format!("{} {}", m.code, m.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let description = format!(
+        "CBS municipality code, one of the region's {}: {names}.",
+        region.len()
+    );
+    fn walk(v: &mut serde_json::Value, found: &mut usize, set: &dyn Fn(&mut serde_json::Value)) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let Some(serde_json::Value::Object(props)) = o.get_mut("properties") {
+                    if let Some(field) = props.get_mut("municipality") {
+                        *found += 1;
+                        set(field);
+                    }
+                }
+                o.values_mut().for_each(|v| walk(v, found, set));
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|v| walk(v, found, set)),
+            _ => {}
+        }
+    }
+    let mut found = 0;
+    walk(&mut schema, &mut found, &|field| {
+        field["enum"] = codes.clone().into();
+        field["description"] = description.clone().into();
+    });
+    if found == 0 {
+        bail!("the listings schema has no `municipality` field to limit to the region's codes");
+    }
+    schema["title"] = format!("Listings: {}", meta.title.get(Lang::Nl)).into();
+    let mut out = serde_json::to_string_pretty(&schema)?;
+    out.push('\n');
+    Ok(out)
 }
 
 /// The widget's page with its title and, after the widget's stylesheet, the region's.
@@ -171,4 +219,45 @@ pub fn editor_page(html: &str, meta: &Meta) -> Result<String> {
         },
     )?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use twente_kaart_core::Municipality;
+
+    fn municipality(code: &str, name: &str, context: bool) -> Municipality {
+        Municipality {
+            code: code.into(),
+            name: name.into(),
+            polygons: vec![],
+            label: None,
+            context,
+        }
+    }
+
+    #[test]
+    fn the_schema_allows_only_the_regions_codes() {
+        let file: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(crate::region::dir("drenthe").join("listings.json")).unwrap(),
+        )
+        .unwrap();
+        let meta = serde_json::from_value(file["meta"].clone()).unwrap();
+        let map = [
+            municipality("GM0114", "Emmen", false),
+            municipality("GM0106", "Assen", false),
+            municipality("GM0153", "Enschede", true),
+        ];
+        let schema = super::region_schema(&crate::schema::listings_schema(), &meta, &map).unwrap();
+        let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+        let text = schema.to_string();
+        // The items' and the care points' fields, each limited to the two region codes (not the neighbour).
+        assert_eq!(
+            text.matches(r#""enum":["GM0106","GM0114"]"#).count(),
+            2,
+            "{text}"
+        );
+        assert!(text.contains("one of the region's 2: GM0106 Assen, GM0114 Emmen."));
+        assert!(!text.contains("\"GM0153\"") && !text.contains("GM0153 Enschede"));
+        assert_eq!(schema["title"], "Listings: Huisarts in Drenthe");
+    }
 }
