@@ -7,7 +7,6 @@
 //! `twente_kaart_core::row::COLUMNS`.
 
 use anyhow::{bail, Context, Result};
-use std::path::PathBuf;
 use twente_kaart_core::row::{ItemRow, COLUMNS};
 use twente_kaart_core::{Listing, ListingsFile};
 
@@ -101,20 +100,35 @@ pub fn listings_to_csv(items: &[Listing]) -> Result<String> {
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
 
-fn listings_path() -> PathBuf {
-    crate::root().join("regions/twente/listings.json")
-}
-
-pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
-    let out = out.unwrap_or_else(listings_path);
+/// `import` into region `region`'s listings.json (validated against its map), `export` from it.
+pub fn import(input: &std::path::Path, region: &str) -> Result<()> {
+    crate::region::load(region)?;
+    let dir = crate::region::dir(region);
     let input = input.display().to_string();
     let csv = std::fs::read_to_string(&input)
         .with_context(|| format!("reading {input} (UTF-8 expected)"))?;
-    let rows = rows_from_csv(&csv)?;
+    let (json, n) = listings_json_from_csv(&csv, &input, &dir)?;
+    let out = dir.join("listings.json");
+    std::fs::write(&out, json)?;
+    println!("wrote {n} items to {}", out.display());
+    Ok(())
+}
+
+/// The new listings.json of the data folder `dir` with the items of `csv` (read from `input`) and the folder's
+/// current texts, and its item count; checked as `data check` and the widget check it, against the folder's
+/// map. Problems are printed with the CSV's line numbers; any error refuses the whole file.
+fn listings_json_from_csv(
+    csv: &str,
+    input: &str,
+    dir: &std::path::Path,
+) -> Result<(String, usize)> {
+    let rows = rows_from_csv(csv)?;
     let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
     let items = rows.iter().map(listing_of).collect::<Result<Vec<_>>>()?;
-    let current: ListingsFile = serde_json::from_slice(&std::fs::read(listings_path())?)
-        .context("reading the current listings.json for its meta")?;
+    // The campaign's texts stay as they are: a spreadsheet holds only the items.
+    let current_path = dir.join("listings.json");
+    let current: ListingsFile = serde_json::from_slice(&std::fs::read(&current_path)?)
+        .with_context(|| format!("reading {} for its meta", current_path.display()))?;
     let file = ListingsFile {
         schema: current.schema,
         meta: current.meta,
@@ -122,8 +136,6 @@ pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
     };
     let mut json = serde_json::to_string_pretty(&file)?;
     json.push('\n');
-    // Same validation as `data check` and the widget, before anything is written.
-    let dir = crate::root().join("regions/twente");
     let map = twente_kaart_core::municipality::parse_municipalities(
         "gemeenten.geojson",
         &std::fs::read(dir.join("gemeenten.geojson"))?,
@@ -133,7 +145,7 @@ pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
         json.as_bytes(),
         twente_kaart_core::validate::Context {
             now: Some(crate::today::now()),
-            file_size: Some(&crate::data::file_size_in(&dir)),
+            file_size: Some(&crate::data::file_size_in(dir)),
             ..twente_kaart_core::validate::Context::with_map(&map.municipalities)
         },
     )?;
@@ -149,13 +161,14 @@ pub fn import(input: &std::path::Path, out: Option<PathBuf>) -> Result<()> {
     if !errors.is_empty() {
         bail!("{} errors: nothing written", errors.len());
     }
-    std::fs::write(&out, json)?;
-    println!("wrote {} items to {}", file.items.len(), out.display());
-    Ok(())
+    Ok((json, file.items.len()))
 }
 
-pub fn export(out: &std::path::Path) -> Result<()> {
-    let file: ListingsFile = serde_json::from_slice(&std::fs::read(listings_path())?)?;
+pub fn export(region: &str, out: &std::path::Path) -> Result<()> {
+    crate::region::load(region)?;
+    let path = crate::region::dir(region).join("listings.json");
+    let file: ListingsFile = serde_json::from_slice(&std::fs::read(&path)?)
+        .with_context(|| format!("reading {}", path.display()))?;
     std::fs::write(out, listings_to_csv(&file.items)?)?;
     println!("wrote {} items to {}", file.items.len(), out.display());
     Ok(())
@@ -175,8 +188,8 @@ mod tests {
     fn round_trip_keeps_every_field() {
         // The demo data, and one item that uses every field the format has (translations of every text,
         // contact url and phone, a price range, sector, training, featured, separators and newlines in text).
-        let file: ListingsFile =
-            serde_json::from_slice(&std::fs::read(listings_path()).unwrap()).unwrap();
+        let path = crate::region::dir(crate::region::DEFAULT).join("listings.json");
+        let file: ListingsFile = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
         let every: Listing =
             serde_json::from_str(include_str!("../../tests/fixtures/every-field.json")).unwrap();
         let mut items = file.items.clone();
@@ -187,6 +200,27 @@ mod tests {
         for (b, i) in back.iter().zip(&items) {
             assert_eq!(b, i, "{} changed in the round trip", i.id);
         }
+    }
+
+    #[test]
+    fn a_region_imports_into_its_own_file_and_keeps_its_texts() {
+        let dir = crate::region::dir("drenthe");
+        let committed = std::fs::read_to_string(dir.join("listings.json")).unwrap();
+        let file: ListingsFile = serde_json::from_str(&committed).unwrap();
+        let csv = listings_to_csv(&file.items).unwrap();
+        let (json, n) = listings_json_from_csv(&csv, "drenthe.csv", &dir).unwrap();
+        assert_eq!(n, file.items.len());
+        let back: ListingsFile = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            back, file,
+            "Drenthe's items and texts, unchanged by the round trip"
+        );
+        // Drenthe's municipalities are not on another region's map: refused, nothing written.
+        let other = crate::region::dir(crate::region::DEFAULT);
+        let e = listings_json_from_csv(&csv, "drenthe.csv", &other)
+            .unwrap_err()
+            .to_string();
+        assert!(e.ends_with("errors: nothing written"), "{e}");
     }
 
     #[test]

@@ -95,15 +95,18 @@ enum DataCommand {
     Boundaries(boundaries::Options),
     /// Regenerate the JSON Schemas under public/schema/
     Schema,
-    /// Vacancies from a spreadsheet into listings.json
+    /// Vacancies from a spreadsheet into a region's listings.json (validated first; its texts kept)
     ImportCsv {
         input: PathBuf,
-        /// Where to write (default regions/twente/listings.json)
-        #[arg(long)]
-        out: Option<PathBuf>,
+        /// The region (a folder under regions/)
+        #[arg(long, default_value = region::DEFAULT)]
+        region: String,
     },
-    /// listings.json to a spreadsheet
+    /// A region's listings.json to a spreadsheet
     ExportCsv {
+        /// The region (a folder under regions/)
+        #[arg(long, default_value = region::DEFAULT)]
+        region: String,
         #[arg(long, default_value = "listings.csv")]
         out: PathBuf,
     },
@@ -141,8 +144,8 @@ fn main() -> Result<()> {
             DataCommand::Check { dir } => data::check(&data_dir(dir)),
             DataCommand::Boundaries(options) => boundaries::run(options),
             DataCommand::Schema => schema::write_all(),
-            DataCommand::ImportCsv { input, out } => csv::import(&input, out),
-            DataCommand::ExportCsv { out } => csv::export(&out),
+            DataCommand::ImportCsv { input, region } => csv::import(&input, &region),
+            DataCommand::ExportCsv { region, out } => csv::export(&region, &out),
             DataCommand::Illustrations => illustrations::write(),
             DataCommand::Rank { dir } => rank::run(&data_dir(dir)),
         },
