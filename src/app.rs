@@ -190,7 +190,7 @@ pub fn Widget(loaded: Loaded, retry: Callback<()>, compact: bool) -> impl IntoVi
                     }}
                 </aside>
                 <div class="tk-mapctl">
-                    {has_map.then(|| view! { <Legend /> })}
+                    {has_map.then(|| view! { <Legend scale=data.shades /> })}
                     <LayerToggle data=data.clone() />
                 </div>
             </div>

@@ -256,6 +256,11 @@ fn assemble_parsed(
             parts.join("\n").to_lowercase()
         })
         .collect();
+    let shades = twente_kaart_core::summary::ShadeScale::for_counts(
+        counts
+            .values()
+            .map(|c| c[twente_kaart_core::Category::Praktijk]),
+    );
     Loaded {
         data: Arc::new(MapData {
             meta,
@@ -266,6 +271,7 @@ fn assemble_parsed(
             skipped,
             haystack,
             by_municipality,
+            shades,
         }),
         errors,
     }

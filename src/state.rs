@@ -22,6 +22,8 @@ pub struct MapData {
     pub haystack: Vec<String>,
     /// Per municipality code, its items' indices in data order: a click looks at its 60 items, not 20,000.
     pub by_municipality: HashMap<String, Vec<usize>>,
+    /// The map's shading classes, from the open practices per municipality.
+    pub shades: twente_kaart_core::summary::ShadeScale,
 }
 
 impl MapData {

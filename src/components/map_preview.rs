@@ -11,6 +11,7 @@ use twente_kaart_core::i18n::Strings;
 pub fn MapPreview(data: Arc<MapData>, compact: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = Strings::get(state.lang.get_untracked());
+    let shades = data.shades;
     view! {
         <div class="tk tk-preview" class:tk-compact=compact class:tk-kiosk=state.kiosk lang=state.lang.get_untracked().code()>
             <div class="tk-body">
@@ -21,7 +22,7 @@ pub fn MapPreview(data: Arc<MapData>, compact: bool) -> impl IntoView {
                     <p class="tk-loading" role="status">{t.loading_listings}</p>
                 </aside>
                 <div class="tk-mapctl">
-                    <Legend />
+                    <Legend scale=shades />
                 </div>
             </div>
         </div>

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::map::{Direction, MapLayout};
-use twente_kaart_core::summary::shade;
 use wasm_bindgen::JsCast;
 
 /// Moves keyboard focus to the shape of `code`.
@@ -61,7 +60,8 @@ pub fn MunicipalityShape(
     let counts = data.counts_of(&code);
     let class = format!(
         "tk-shape tk-shade-{}",
-        shade(counts[twente_kaart_core::Category::Praktijk])
+        data.shades
+            .class(counts[twente_kaart_core::Category::Praktijk])
     );
     let is_selected = expect_context::<crate::state::Highlights>().municipality_is(&code);
     let is_selected2 = is_selected.clone();
