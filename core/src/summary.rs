@@ -45,7 +45,7 @@ impl ShadeScale {
             30..150 => 5,
             _ => 10,
         };
-        let step = (max / 3 / unit * unit).max(1);
+        let step = max / 3 / unit * unit;
         ShadeScale {
             starts: [0, 1, step + 1, 2 * step + 1],
         }
@@ -62,17 +62,10 @@ impl ShadeScale {
     /// The classes' labels, "0" first (the legend shows its translated "none" there).
     pub fn labels(&self) -> [String; 4] {
         let [_, a, b, c] = self.starts;
-        let range = |from: usize, to: usize| {
-            if from == to {
-                from.to_string()
-            } else {
-                format!("{from}–{to}")
-            }
-        };
         [
             "0".to_string(),
-            range(a, b - 1),
-            range(b, c - 1),
+            format!("{a}–{}", b - 1),
+            format!("{b}–{}", c - 1),
             format!("{c}+"),
         ]
     }

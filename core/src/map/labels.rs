@@ -3,9 +3,8 @@
 //! left or right, whichever is the shortest move that lands clear of every name — so no marker covers a name
 //! (the cartographer's rule: markers yield to labels). The marker stays within a few pixels of its place.
 
-use super::layout::MapLayout;
-
 pub use super::layout::{label_box, Rect};
+use super::layout::{overlaps, MapLayout};
 
 /// Below this map width (CSS pixels) the names are not shown (the stylesheet hides them with a container
 /// query of the same width): they would be too small to read, and each shape says its name when touched.
@@ -19,10 +18,6 @@ pub fn label_boxes(layout: &MapLayout) -> Vec<Rect> {
         .filter(|s| s.label_fits)
         .map(|s| label_box(s.label, &s.name))
         .collect()
-}
-
-fn overlaps(a: Rect, b: Rect) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 fn square(at: [f64; 2], r: f64) -> Rect {

@@ -132,6 +132,11 @@ fn neighbours(municipalities: &[Municipality]) -> Vec<Vec<usize>> {
 /// An axis-aligned box in map units: `[x0, y0, x1, y1]`.
 pub type Rect = [f64; 4];
 
+/// Whether two boxes share any area (touching edges do not count).
+pub fn overlaps(a: Rect, b: Rect) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
 /// The box a shown name takes: its width estimated from its length (bold sans-serif averages well under
 /// 0.62 em a character, so the estimate is generous) plus the halo stroke around the letters.
 pub fn label_box(center: [f64; 2], name: &str) -> Rect {
@@ -149,9 +154,7 @@ pub fn label_box(center: [f64; 2], name: &str) -> Rect {
 /// Drechtsteden) is shown all the same when its box stays inside the view and clear of every other shown
 /// name, smallest overflow first; a map with one name fewer reads worse than a name over a border.
 fn show_overflowing_names(shapes: &mut [ShapeLayout], projection: &Projection) {
-    let overlaps =
-        |a: [f64; 4], b: [f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-    let mut taken: Vec<[f64; 4]> = shapes
+    let mut taken: Vec<Rect> = shapes
         .iter()
         .filter(|s| s.label_fits)
         .map(|s| label_box(s.label, &s.name))
