@@ -10,6 +10,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod host;
+pub mod idle;
 pub mod kiosk;
 pub mod load;
 pub mod media;

@@ -49,36 +49,65 @@ const STATE_KEYS: [&str; 7] = [
     "partner",
 ];
 
-/// Keeps the URL in step with the state.
+/// The widget's own address for this state: the current page with the state's pairs in place of the old ones.
+fn own_url(state: &AppState) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let params =
+        web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default()).ok()?;
+    for key in STATE_KEYS {
+        params.delete(key);
+    }
+    for (k, v) in state_pairs(state) {
+        params.append(k, &v);
+    }
+    let query: String = params.to_string().into();
+    let path = location.pathname().unwrap_or_default();
+    Some(if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    })
+}
+
+fn write_url(state: &AppState) {
+    let Some(url) = untrack(|| own_url(state)) else {
+        return;
+    };
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Keeps the URL in step with the state. The address bar is written when the browser is idle, at most
+/// this long after the change: `history.replaceState` takes 1–2 ms, which a click should not wait for.
+/// Links the widget builds itself (share, QR code) come from the state, never from the address bar.
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
+
 pub fn sync_url(state: AppState) {
-    Effect::new(move |_| {
-        let pairs = state_pairs(&state);
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let location = window.location();
-        let Ok(params) =
-            web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
-        else {
-            return;
-        };
-        for key in STATE_KEYS {
-            params.delete(key);
-        }
-        for (k, v) in &pairs {
-            params.append(k, v);
-        }
-        let query: String = params.to_string().into();
-        let path = location.pathname().unwrap_or_default();
-        let url = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    let pending = std::rc::Rc::new(std::cell::Cell::new(false));
+    Effect::new({
+        let pending = pending.clone();
+        move |_| {
+            state_pairs(&state); // what the URL depends on
+            if !pending.replace(true) {
+                let pending = pending.clone();
+                crate::idle::when_idle(
+                    move || {
+                        pending.set(false);
+                        write_url(&state);
+                    },
+                    URL_DELAY,
+                );
+            }
         }
     });
+    // Leaving the page (a reload, a link) writes what is still pending.
+    let handle = window_event_listener(leptos::ev::pagehide, move |_| {
+        if pending.replace(false) {
+            write_url(&state);
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// A link to the current view: on the host page (params prefixed `tk-`, which embed.js passes back into
@@ -99,12 +128,16 @@ pub fn share_url(state: &AppState, host_url: Option<&str>) -> String {
             url.href()
         }
         None => {
-            let href = web_sys::window()
-                .and_then(|w| w.location().href().ok())
+            let location = web_sys::window().map(|w| w.location());
+            let href = location
+                .as_ref()
+                .and_then(|l| l.href().ok())
                 .unwrap_or_default();
-            match web_sys::Url::new(&href) {
+            let own = own_url(state).unwrap_or_default();
+            match web_sys::Url::new_with_base(&own, &href) {
                 Ok(url) => {
                     url.search_params().set("lang", lang);
+                    url.set_hash(&location.and_then(|l| l.hash().ok()).unwrap_or_default());
                     url.href()
                 }
                 Err(_) => href,

@@ -233,8 +233,15 @@ export async function waitForListCount(page, n, timeout = 5000) {
   });
 }
 
-/// The URL's query parameters, as the page sees them now.
+/// Waits until the widget has written its state into the address bar: it does so when the browser is idle,
+/// at most 200 ms after a change (src/url_state.rs), so a click never waits for `history.replaceState`.
+export async function urlSettled(page) {
+  await page.evaluate(() => new Promise((r) => setTimeout(() => requestIdleCallback(() => r(), { timeout: 1000 }), 250)));
+}
+
+/// The URL's query parameters once the widget has written its state.
 export async function params(page) {
+  await urlSettled(page);
   return new URL(await page.evaluate(() => location.href)).searchParams;
 }
 

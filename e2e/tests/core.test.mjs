@@ -164,8 +164,9 @@ test("(e) a deep link restores the selection, also after reload; closing removes
     await W.panel(page, "GM0153").getByRole("button", { name: "Sluiten" }).click();
     await W.anyPanel(page).waitFor({ state: "detached", timeout: 5000 });
     assert.equal((await W.params(page)).has("gemeente"), false, `URL after closing: ${page.url()}`);
-    // A selection made by clicking survives a reload too.
+    // A selection made by clicking survives a reload too (once the address bar has it: see W.urlSettled).
     await W.openPanel(page, "GM0164");
+    await W.urlSettled(page);
     await page.reload();
     await waitForMap(page);
     await W.waitForPanel(page, "GM0164");

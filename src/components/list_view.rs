@@ -41,8 +41,8 @@ pub fn ListView(data: Arc<MapData>) -> impl IntoView {
         let n = filtered.with(Vec::len);
         t.plural(n, t.results_one, t.results_other)
     };
-    // The rows follow the filters after the next paint: a click or keystroke first paints what the visitor is
-    // looking at (the panel, the count), then the rows catch up. Each update takes the latest filter, so
+    // The rows follow the filters once the browser is idle: a click or keystroke first paints what the visitor
+    // is looking at (the panel, the count), then the rows catch up. Each update takes the latest filter, so
     // quick successive changes end on the right rows.
     let visible_now = move || {
         filtered
@@ -59,12 +59,12 @@ pub fn ListView(data: Arc<MapData>) -> impl IntoView {
         filtered.track();
         limit.track();
         if first.is_some() {
-            after_paint(move || {
+            crate::idle::when_idle(move || {
                 let next = visible_now();
                 if rows.try_with_untracked(|r| *r != next) == Some(true) {
                     rows.try_set(next);
                 }
-            });
+            }, std::time::Duration::from_millis(250));
         }
     });
     let row = {
@@ -173,12 +173,4 @@ pub fn ListView(data: Arc<MapData>) -> impl IntoView {
             </button>
         </section>
     }
-}
-
-/// Runs `f` once the browser has painted the current frame (a task after the next animation frame). A
-/// timer backs it up: an embed scrolled out of view gets no animation frames, and its list must still follow.
-fn after_paint(f: impl Fn() + Clone + 'static) {
-    let g = f.clone();
-    request_animation_frame(move || set_timeout(g, std::time::Duration::ZERO));
-    set_timeout(f, std::time::Duration::from_millis(250));
 }
