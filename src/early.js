@@ -35,12 +35,12 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
   const shapeOf = (root, code) => code && root.querySelector(`path.tk-shape[data-code="${CSS.escape(code)}"]`);
   let overview = null, panels = null, wanted = null;
 
-  // The panels live in their own file, fetched once the page is parsed; a click before it arrives is
-  // shown when it does.
+  // The panels live in their own file, which the page preloads at high priority (xtask/src/postbuild.rs);
+  // a click before it arrives is shown when it does.
   function loadPanels() {
     const root = pre(), url = root && root.dataset.panels;
     if (!url || kiosk()) return;
-    fetch(url, { priority: "low" })
+    fetch(url, { priority: "high" })
       .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
       .then((text) => { panels = new DOMParser().parseFromString(text, "text/html"); if (wanted) show(wanted); })
       .catch(() => { /* the live widget will answer the click */ });

@@ -391,11 +391,19 @@ function budgets(r) {
     const i = ratio(side(n, "widget", "interactive_at_ms"), side(n, "peer", "interactive_at_ms"));
     add(`interactive vs peer (demo, ${mode})`, i, "x", judged ? "≤ 1.0× peer" : "(info)", judged ? i != null && i <= 1.0 : null,
       `${fmt(side(n, "widget", "interactive_at_ms"), "ms")} vs ${fmt(side(n, "peer", "interactive_at_ms"), "ms")}`);
+    // The first click, made the moment the map is on screen: handler + render work, as for later clicks.
+    const f = ratio(side(n, "widget", "tti_work_ms"), side(n, "peer", "tti_work_ms"));
+    add(`first click work vs peer (demo, ${mode})`, f, "x", judged ? "≤ 2× peer" : "(info)", judged ? f != null && f <= 2 : null,
+      `${fmt(side(n, "widget", "tti_work_ms"), "ms")} vs ${fmt(side(n, "peer", "tti_work_ms"), "ms")}; painted ${fmt(side(n, "widget", "tti_click_ms"), "ms")} vs ${fmt(side(n, "peer", "tti_click_ms"), "ms")}`);
   }
   const fv = med(S("demo-unthrottled") || S("demo-throttled"), "bytes_total");
   add("first view bytes (demo, brotli)", fv, "B", "≤ 150 KiB", fv != null && fv <= 150 * 1024);
-  for (const [scale, lim] of [["demo", 16], ["national", 50]]) {
+  // The issue's budgets: demo < 16 ms unthrottled (one frame) and < 50 ms at 4× CPU (the peer's 50.9 ms);
+  // national < 50 ms either way (this project's own limit: no budget is set for it).
+  const clickLimit = { "demo-unthrottled": 16, "demo-throttled": 50, "national-unthrottled": 50, "national-throttled": 50 };
+  for (const scale of ["demo", "national"]) {
     for (const mode of ["unthrottled", "throttled"]) {
+      const lim = clickLimit[`${scale}-${mode}`];
       const v = med(S(`${scale}-${mode}`), "click_work_p95_ms");
       const sk = r.scenarios[`${scale}-${mode}`]?.skipped;
       rows.push({ name: `click work p95 (${scale}, ${mode})`, value: v, unit: "ms", limit: `< ${lim} ms`, pass: v != null ? v < lim : sk ? false : null,

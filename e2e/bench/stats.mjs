@@ -53,6 +53,7 @@ export const METRICS = [
   ["longest_task_ms", "longest task before live", "ms"],
   ["interactive_ms", "interactive (1st click → panel painted, since nav)", "ms"],
   ["tti_click_ms", "1st click → panel painted", "ms"],
+  ["tti_work_ms", "1st click → panel, work", "ms"],
   ["tti_clicks", "clicks until the panel showed", "n"],
   ["click_work_p50_ms", "click → panel, work p50", "ms"],
   ["click_work_p95_ms", "click → panel, work p95", "ms"],
