@@ -59,12 +59,15 @@ pub fn ListView(data: Arc<MapData>) -> impl IntoView {
         filtered.track();
         limit.track();
         if first.is_some() {
-            crate::idle::when_idle(move || {
-                let next = visible_now();
-                if rows.try_with_untracked(|r| *r != next) == Some(true) {
-                    rows.try_set(next);
-                }
-            }, std::time::Duration::from_millis(250));
+            crate::idle::when_idle(
+                move || {
+                    let next = visible_now();
+                    if rows.try_with_untracked(|r| *r != next) == Some(true) {
+                        rows.try_set(next);
+                    }
+                },
+                std::time::Duration::from_millis(250),
+            );
         }
     });
     let row = {

@@ -227,7 +227,10 @@ pub fn run(
     let pages = prerender(data)?;
     std::fs::write(dist.join(&pages.panels_name), &pages.panels)?;
     let panels_url = format!("./{}", pages.panels_name);
-    std::fs::write(&index_path, with_prerender(&html, &pages.index, false, &panels_url)?)?;
+    std::fs::write(
+        &index_path,
+        with_prerender(&html, &pages.index, false, &panels_url)?,
+    )?;
     // The kiosk page: the same app in kiosk mode. Accidental pinch-zoom is stopped by CSS `touch-action`
     // (kiosk pages only), not `user-scalable=no`, which would also stop people who need to zoom (WCAG 1.4.4).
     let kiosk = with_prerender(&html, &pages.kiosk, true, "")?;
@@ -312,7 +315,10 @@ mod tests {
         let out = with_prerender(PAGE, "<div id=\"tk-prerender\">kaart</div>", true, "").unwrap();
         assert!(out.contains("<div id=\"tk-root\"><div id=\"tk-prerender\">kaart</div></div>"));
         assert!(out.contains("<html lang=\"nl\" data-kiosk=\"1\">"));
-        assert!(!out.contains("rel=\"preload\" href=\"./panels"), "the kiosk shows no prerendered panels");
+        assert!(
+            !out.contains("rel=\"preload\" href=\"./panels"),
+            "the kiosk shows no prerendered panels"
+        );
         let page = with_prerender(PAGE, "x", false, "./panels-0123.html").unwrap();
         assert!(!page.contains("data-kiosk"));
         assert!(page.contains(
