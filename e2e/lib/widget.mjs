@@ -233,6 +233,22 @@ export async function waitForListCount(page, n, timeout = 5000) {
   });
 }
 
+/// Opens every card under `scope` and waits until each shows its body: the widget builds a card's body
+/// (description, facts, links or QR code) when the card first opens, the prerendered page has them all.
+/// Returns how many cards it opened.
+export async function openCards(page, scope = "#tk-root .tk") {
+  const n = await page.evaluate((scope) => {
+    const closed = [...document.querySelectorAll(`${scope} details:not([open])`)];
+    for (const d of closed) d.open = true;
+    return closed.length;
+  }, scope);
+  await page.waitForFunction(
+    (scope) => [...document.querySelectorAll(`${scope} details[open] .tk-item-body`)].every((b) => b.firstElementChild),
+    scope, { timeout: 5000 },
+  );
+  return n;
+}
+
 /// Waits until the widget has written its state into the address bar: it does so when the browser is idle,
 /// at most 200 ms after a change (src/url_state.rs), so a click never waits for `history.replaceState`.
 export async function urlSettled(page) {

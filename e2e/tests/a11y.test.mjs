@@ -124,14 +124,14 @@ test("keyboard only: Tab to the map, arrows to Enschede, Enter, Tab into the pan
     const p = await W.waitForPanel(page, "GM0153");
     assert.equal(await W.focused(page), "GM0153", "focus stays on Enschede after Enter");
     // Tab into the panel: its close button, then the first card's toggle; Enter opens the card in place and
-    // the next Tab reaches its link.
-    const firstLink = await p.locator("article.tk-item").first().locator("a.tk-link").getAttribute("href");
+    // the next Tab reaches its link (a card's body is built when it first opens).
     const path = await tabUntil(page, () => document.activeElement?.matches("summary.tk-item-head"));
     assert.equal(path.at(-2), "button.tk-close", `the close button comes first (path ${path.join(" → ")})`);
     assert.ok(await page.evaluate(() => !!document.activeElement.closest('[data-panel="GM0153"] article.tk-item')), "the first card's toggle is in the Enschede panel");
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-expanded") ?? String(document.activeElement.parentElement.open)), "false");
     await page.keyboard.press("Enter");
     assert.equal(await page.evaluate(() => document.activeElement.parentElement.open), true, "Enter opens the card");
+    const firstLink = await p.locator("article.tk-item").first().locator("a.tk-link").getAttribute("href");
     await page.keyboard.press("Tab");
     const where = await page.evaluate(() => ({
       link: document.activeElement.matches("a.tk-link"),

@@ -214,6 +214,7 @@ async function runFixture(name) {
       throw new Error(`${name}: the live widget never appeared (${e.message.split("\n")[0]}); problems: ${JSON.stringify(w.problems)}`);
     });
     await settle(page);
+    await W.openCards(page); // every field the data put on the page, bodies included
     s = await page.evaluate(inspect);
     assertInert(s, name);
 
@@ -254,6 +255,7 @@ async function runFixture(name) {
     for (const code of codes) {
       await W.openPanel(page, code);
       await settle(page, { network: false }); // an injected <img> would be caught by the DOM checks anyway
+      await W.openCards(page); // every field the data put on the page, bodies included
       assertInert(await page.evaluate(inspect), `${name}, panel ${code}`);
     }
     if (/^gemeenten-xss/.test(name)) {

@@ -103,7 +103,11 @@ for (const [orientation, viewport] of [["landscape", LANDSCAPE], ["portrait", PO
       const p = page.locator('[data-panel="GM0153"]');
       await p.waitFor({ state: "visible", timeout: 5000 });
 
-      // Every item in the panel with a link shows it as a QR code; no link out anywhere in the kiosk.
+      // Every item in the panel with a link shows it as a QR code once its card is open (a card's body is built
+      // when it first opens: the first card by a tap, the others at once); no link out anywhere in the kiosk.
+      await p.locator("article.tk-item summary").first().tap();
+      await p.locator("article.tk-item").first().locator("figure.tk-qr").waitFor({ timeout: 5000 });
+      await W.openCards(page, '[data-panel="GM0153"]');
       const articles = await p.locator(".tk-items > li > [data-item]").evaluateAll((as) =>
         as.map((a) => ({ id: a.dataset.item, qr: [...a.querySelectorAll("figure.tk-qr")].map((f) => ({ link: f.dataset.link, svg: !!f.querySelector("svg.tk-qr-code path"), caption: f.querySelector("figcaption")?.textContent || "" })) })));
       const expectedIds = W.ids(current.filter((i) => i.municipality === "GM0153"));

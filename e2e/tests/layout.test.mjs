@@ -243,6 +243,7 @@ test("the prerendered panel of every municipality shows the same items and contr
     }, Object.keys(W.CODES));
     for (const code of Object.keys(W.CODES)) {
       await W.openPanel(page, code);
+      await W.openCards(page, `[data-panel="${code}"]`); // the prerendered panel has every card's body
       const live = await W.panel(page, code).evaluate((root) => window.__describePanel(root));
       assert.ok(live.items.length > 0 || live.controls.length > 0, `${W.CODES[code]}: the live panel shows something`);
       assert.deepEqual(live, prerendered[code], `${W.CODES[code]}: prerendered and live panels agree`);

@@ -43,7 +43,6 @@ pub fn ItemCard(
     } else {
         twente_kaart_core::card::meta_line(&item, lang)
     };
-    let description = item.description(lang).to_string();
     let mut rows = twente_kaart_core::card::facts(&item, lang);
     // Evening and weekend shifts are part of a GP's work: a practice names its nearest GP post.
     if let Some(care) = use_context::<crate::state::CareSites>() {
@@ -52,68 +51,97 @@ pub fn ItemCard(
     let key = key_fact
         .then(|| rows.first().map(|(k, v)| format!("{k}: {v}")))
         .flatten();
-    let facts = (!rows.is_empty()).then(|| {
-        view! {
-            <dl class="tk-facts">
-                {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-            </dl>
-        }
-    });
-    let email = twente_kaart_core::card::email(&item).map(str::to_string);
-    // In kiosk mode a link is a QR code: the visitor opens it on their own phone, the kiosk stays put.
-    let link_text = if item.category == Category::Agenda {
-        t.register
-    } else {
-        t.more_info
-    };
-    let (link, contact) = if state.kiosk {
-        let target = item
-            .safe_link()
-            .map(str::to_string)
-            .or_else(|| email.as_ref().map(|e| format!("mailto:{e}")));
-        (
-            target.map(|href| view! { <QrCode link=href label=t.kiosk_scan /> }.into_any()),
-            None,
-        )
-    } else {
-        let link = item.safe_link().map(|href| {
+    // The opened part is built when the card first opens (a click on its summary, or being highlighted):
+    // a panel shows a dozen closed cards per click, and their bodies were most of its DOM. The prerendered
+    // page has every body, as it has no wasm to build one.
+    let body = {
+        let item = item.clone();
+        let children = std::cell::Cell::new(children);
+        move || {
+            let item = item.clone();
+            let children = children.take();
+            let description = item.description(lang).to_string();
+            let rows = rows.clone();
+            let facts = (!rows.is_empty()).then(|| {
+                view! {
+                    <dl class="tk-facts">
+                        {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                    </dl>
+                }
+            });
+            let email = twente_kaart_core::card::email(&item).map(str::to_string);
+            // In kiosk mode a link is a QR code: the visitor opens it on their own phone, the kiosk stays put.
+            let link_text = if item.category == Category::Agenda {
+                t.register
+            } else {
+                t.more_info
+            };
+            let (link, contact) = if state.kiosk {
+                let target = item
+                    .safe_link()
+                    .map(str::to_string)
+                    .or_else(|| email.as_ref().map(|e| format!("mailto:{e}")));
+                (
+                    target.map(|href| view! { <QrCode link=href label=t.kiosk_scan /> }.into_any()),
+                    None,
+                )
+            } else {
+                let link = item.safe_link().map(|href| {
+                    view! {
+                        <a class="tk-link" href=href.to_string() target="_blank" rel="noopener noreferrer">
+                            {link_text}
+                            <span class="tk-sr">{format!(" ({})", t.new_tab)}</span>
+                        </a>
+                    }
+                    .into_any()
+                });
+                let contact = email.map(
+                    |e| view! { <a class="tk-mail" href=format!("mailto:{e}")>{e.clone()}</a> },
+                );
+                (link, contact)
+            };
+            // An event goes into the visitor's own calendar app (not on a kiosk: it is not the visitor's device).
+            let calendar = (!state.kiosk)
+                .then(|| twente_kaart_core::card::calendar_file(&item))
+                .flatten()
+                .map(|href| {
+                    view! {
+                        <a class="tk-calendar" href=href type="text/calendar">
+                            {t.add_to_calendar}
+                        </a>
+                    }
+                });
+            let story = (item.category == Category::Verhaal).then(
+                || view! { <StoryCard item=item.clone() without_name=true without_link=true /> },
+            );
+            // "Where shall we live?": a practice with a place on the map opens the household planner.
+            let plan = (item.category == Category::Praktijk && item.point.is_some()).then(|| {
+                let id = item.id.clone();
+                view! {
+                    <button type="button" class="tk-button tk-plan-start" on:click=move |_| {
+                        state.open_plan(&id);
+                        crate::reveal::focus("#tk-plan-title");
+                    }>
+                        {t.plan_start}
+                    </button>
+                }
+            });
             view! {
-                <a class="tk-link" href=href.to_string() target="_blank" rel="noopener noreferrer">
-                    {link_text}
-                    <span class="tk-sr">{format!(" ({})", t.new_tab)}</span>
-                </a>
+                {story}
+                {(!description.is_empty()).then(|| view! { <p class="tk-item-desc">{description}</p> })}
+                {facts}
+                <p class="tk-item-links">{link} {calendar} {contact}</p>
+                {plan}
+                {children.map(|c| c())}
             }
-            .into_any()
-        });
-        let contact =
-            email.map(|e| view! { <a class="tk-mail" href=format!("mailto:{e}")>{e.clone()}</a> });
-        (link, contact)
-    };
-    // An event goes into the visitor's own calendar app (not on a kiosk: it is not the visitor's device).
-    let calendar = (!state.kiosk)
-        .then(|| twente_kaart_core::card::calendar_file(&item))
-        .flatten()
-        .map(|href| {
-            view! {
-                <a class="tk-calendar" href=href type="text/calendar">
-                    {t.add_to_calendar}
-                </a>
-            }
-        });
-    let story = (item.category == Category::Verhaal)
-        .then(|| view! { <StoryCard item=item.clone() without_name=true without_link=true /> });
-    // "Where shall we live?": a practice with a place on the map opens the household planner.
-    let plan = (item.category == Category::Praktijk && item.point.is_some()).then(|| {
-        let id = item.id.clone();
-        view! {
-            <button type="button" class="tk-button tk-plan-start" on:click=move |_| {
-                state.open_plan(&id);
-                crate::reveal::focus("#tk-plan-title");
-            }>
-                {t.plan_start}
-            </button>
         }
-    });
+    };
+    let built = RwSignal::new(cfg!(feature = "ssr"));
+    let show_body = {
+        let opened = opened.clone();
+        move || built.get() || opened()
+    };
+    let body = move || show_body().then(&body);
     view! {
         <article
             class=format!("tk-item tk-cat-{}", item.category.as_str())
@@ -121,8 +149,8 @@ pub fn ItemCard(
             data-item=item.id.clone()
         >
             // The highlighted item (chosen on the map, in the list or by a deep link) opens by itself.
-            <details prop:open=opened>
-                <summary class="tk-item-head">
+            <details prop:open=opened on:toggle=move |_| built.set(true)>
+                <summary class="tk-item-head" on:click=move |_| built.set(true)>
                     {title}
                     <span class="tk-item-meta">
                         {meta}
@@ -130,14 +158,7 @@ pub fn ItemCard(
                     </span>
                     {key.map(|k| view! { <span class="tk-item-key">{k}</span> })}
                 </summary>
-                <div class="tk-item-body">
-                    {story}
-                    {(!description.is_empty()).then(|| view! { <p class="tk-item-desc">{description}</p> })}
-                    {facts}
-                    <p class="tk-item-links">{link} {calendar} {contact}</p>
-                    {plan}
-                    {children.map(|c| c())}
-                </div>
+                <div class="tk-item-body">{body}</div>
             </details>
         </article>
     }
