@@ -181,9 +181,10 @@ test("deep links land on their target: ?item= opens the item in view with focus 
       const card = page.locator(`.tk-side article.tk-item[data-item="${item.id}"]`);
       await card.waitFor({ state: "visible", timeout: 5000 });
       await page.waitForFunction((id) => document.activeElement?.closest(`article[data-item="${id}"]`), item.id, { timeout: 5000 });
-      const r = await card.evaluate((c) => { const b = c.getBoundingClientRect(); return { top: b.top, bottom: b.bottom, vh: innerHeight, open: c.querySelector("details").open }; });
+      const r = await card.evaluate((c) => { const b = c.getBoundingClientRect(); return { top: b.top, bottom: b.bottom, vh: innerHeight, open: c.querySelector("details").open, body: !!c.querySelector(".tk-item-body > *") }; });
       assert.ok(r.top >= 0 && r.top < r.vh, `${viewport.width} px: the item's card is in view (${JSON.stringify(r)})`);
       assert.ok(r.open, "the card is opened");
+      assert.ok(r.body, "the opened card shows its body (built when the card opens)");
       assert.equal(await page.evaluate(() => document.activeElement.tagName), "SUMMARY", "focus on the card's toggle");
       assert.equal((await W.params(page)).get("gemeente"), item.municipality, "its municipality is selected");
     });

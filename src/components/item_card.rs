@@ -136,12 +136,22 @@ pub fn ItemCard(
             }
         }
     };
-    let built = RwSignal::new(cfg!(feature = "ssr"));
-    let show_body = {
-        let opened = opened.clone();
-        move || built.get() || opened()
+    // Once built, a body stays (it only ever goes from not built to built), so its one-off children are used once.
+    let built = RwSignal::new(cfg!(feature = "ssr") || untrack(&opened));
+    let build = move || {
+        if !built.get_untracked() {
+            built.set(true);
+        }
     };
-    let body = move || show_body().then(&body);
+    Effect::new({
+        let opened = opened.clone();
+        move || {
+            if opened() {
+                build();
+            }
+        }
+    });
+    let body = move || built.get().then(&body);
     view! {
         <article
             class=format!("tk-item tk-cat-{}", item.category.as_str())
@@ -149,8 +159,8 @@ pub fn ItemCard(
             data-item=item.id.clone()
         >
             // The highlighted item (chosen on the map, in the list or by a deep link) opens by itself.
-            <details prop:open=opened on:toggle=move |_| built.set(true)>
-                <summary class="tk-item-head" on:click=move |_| built.set(true)>
+            <details prop:open=opened on:toggle=move |_| build()>
+                <summary class="tk-item-head" on:click=move |_| build()>
                     {title}
                     <span class="tk-item-meta">
                         {meta}
