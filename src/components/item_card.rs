@@ -143,19 +143,20 @@ pub fn ItemCard(
             built.set(true);
         }
     };
-    Effect::new({
-        let opened = opened.clone();
-        move || {
-            if opened() {
-                build();
-            }
-        }
-    });
     let body = move || built.get().then(&body);
     view! {
         <article
             class=format!("tk-item tk-cat-{}", item.category.as_str())
-            class:is-highlighted=highlighted
+            // Highlighted later (a marker or "show on map" chose it), it opens: its body is built in the same
+            // update, not a task later by the toggle event. (Here, not in an effect of its own: a card's own
+            // `Effect` stayed in the reactive graph after the card was gone, 12 pages of wasm in 200 rounds.)
+            class:is-highlighted=move || {
+                let on = highlighted();
+                if on {
+                    build();
+                }
+                on
+            }
             data-item=item.id.clone()
         >
             // The highlighted item (chosen on the map, in the list or by a deep link) opens by itself.
