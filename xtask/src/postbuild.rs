@@ -107,28 +107,37 @@ fn lower_wasm_priority(html: &str) -> Result<String> {
     )
 }
 
+/// Which page [`with_prerender`] makes: the normal one, which shows the prerendered panels of `panels_url`,
+/// or the kiosk page, which has none (its cards show QR codes, drawn by the widget).
+#[derive(Clone, Copy)]
+enum Page<'a> {
+    Normal { panels_url: &'a str },
+    Kiosk,
+}
+
 /// The page with the prerendered `widget` in place of its `<!-- tk:prerender -->` comment, and with
 /// `<html data-kiosk="1">` for the kiosk page. The normal page also preloads its panels file at high priority:
 /// a click on the prerendered map shows its panel from that file, and fetched only once the page was parsed
 /// it arrived after the map was on screen (at 4× CPU + slow 4G, 776–881 ms after navigation, ending 1.0–1.1 s).
-fn with_prerender(html: &str, widget: &str, kiosk: bool, panels_url: &str) -> Result<String> {
+fn with_prerender(html: &str, widget: &str, page: Page) -> Result<String> {
     use lol_html::{doc_comments, element, html_content::ContentType};
     let placed = std::cell::Cell::new(false);
-    let preload = format!(
-        r#"<link rel="preload" href="{panels_url}" as="fetch" crossorigin="anonymous" fetchpriority="high">"#
-    );
     let out = rewrite(
         html,
-        if kiosk {
-            vec![element!("html", |el| {
+        match page {
+            Page::Kiosk => vec![element!("html", |el| {
                 el.set_attribute("data-kiosk", "1")?;
                 Ok(())
-            })]
-        } else {
-            vec![element!("head", |el| {
-                el.append(&preload, ContentType::Html);
+            })],
+            Page::Normal { panels_url } => vec![element!("head", move |el| {
+                el.append(
+                    &format!(
+                        r#"<link rel="preload" href="{panels_url}" as="fetch" crossorigin="anonymous" fetchpriority="high">"#
+                    ),
+                    ContentType::Html,
+                );
                 Ok(())
-            })]
+            })],
         },
         vec![doc_comments!(|c| {
             if c.text().trim() == "tk:prerender" && !placed.get() {
@@ -227,13 +236,17 @@ pub fn run(
     let pages = prerender(data)?;
     std::fs::write(dist.join(&pages.panels_name), &pages.panels)?;
     let panels_url = format!("./{}", pages.panels_name);
-    std::fs::write(
-        &index_path,
-        with_prerender(&html, &pages.index, false, &panels_url)?,
+    let index = with_prerender(
+        &html,
+        &pages.index,
+        Page::Normal {
+            panels_url: &panels_url,
+        },
     )?;
+    std::fs::write(&index_path, index)?;
     // The kiosk page: the same app in kiosk mode. Accidental pinch-zoom is stopped by CSS `touch-action`
     // (kiosk pages only), not `user-scalable=no`, which would also stop people who need to zoom (WCAG 1.4.4).
-    let kiosk = with_prerender(&html, &pages.kiosk, true, "")?;
+    let kiosk = with_prerender(&html, &pages.kiosk, Page::Kiosk)?;
     std::fs::write(dist.join("kiosk.html"), kiosk)?;
     crate::region_pages::write(dist, region, &parsed.meta, &geo.municipalities)?;
     write_service_worker(dist)?;
@@ -312,18 +325,22 @@ mod tests {
 
     #[test]
     fn the_prerender_replaces_its_placeholder_and_the_kiosk_is_marked() {
-        let out = with_prerender(PAGE, "<div id=\"tk-prerender\">kaart</div>", true, "").unwrap();
+        let out =
+            with_prerender(PAGE, "<div id=\"tk-prerender\">kaart</div>", Page::Kiosk).unwrap();
         assert!(out.contains("<div id=\"tk-root\"><div id=\"tk-prerender\">kaart</div></div>"));
         assert!(out.contains("<html lang=\"nl\" data-kiosk=\"1\">"));
         assert!(
             !out.contains("rel=\"preload\" href=\"./panels"),
             "the kiosk shows no prerendered panels"
         );
-        let page = with_prerender(PAGE, "x", false, "./panels-0123.html").unwrap();
+        let normal = Page::Normal {
+            panels_url: "./panels-0123.html",
+        };
+        let page = with_prerender(PAGE, "x", normal).unwrap();
         assert!(!page.contains("data-kiosk"));
         assert!(page.contains(
             "<link rel=\"preload\" href=\"./panels-0123.html\" as=\"fetch\" crossorigin=\"anonymous\" fetchpriority=\"high\"></head>"
         ));
-        assert!(with_prerender("<html><body></body></html>", "x", false, "").is_err());
+        assert!(with_prerender("<html><body></body></html>", "x", normal).is_err());
     }
 }
