@@ -22,10 +22,24 @@ pub struct Prerendered {
     pub index: String,
     /// Goes inside `#tk-root` of `kiosk.html`.
     pub kiosk: String,
-    /// The panels file's name (content-hashed) and its text.
-    pub panels_name: String,
-    pub panels: String,
+    /// The panels file's name (content-hashed) and its text; none for a region whose panels together are
+    /// larger than [`PANELS_BUDGET`].
+    pub panels: Option<PanelsFile>,
 }
+
+/// The prerendered panels, one `<template>` per municipality.
+#[derive(Debug, serde::Serialize)]
+pub struct PanelsFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// The most the panels file may weigh (uncompressed; Twente's is about 0.3 MB, 30 KB brotli). The page preloads
+/// it at high priority on every view, for the clicks made before the wasm is in. For a region as large as the
+/// country (342 municipalities, 20,000 listings: tens of megabytes) that would cost every visitor far more than
+/// it saves the few who click that early; such a page has no panels file, and a click before the wasm outlines
+/// the municipality and the widget opens its panel when it takes over.
+pub const PANELS_BUDGET: usize = 2 * 1024 * 1024;
 
 /// Renders `view` with a fresh widget state (Dutch, nothing selected, all layers) in its own reactive owner.
 fn with_state<V: RenderHtml>(kiosk: bool, view: impl FnOnce() -> V) -> String {
@@ -55,6 +69,11 @@ fn page(loaded: &Loaded, kiosk: bool, panels_url: &str) -> String {
 
 /// The prerendered pages and panels of `loaded`.
 pub fn render(loaded: &Loaded) -> Prerendered {
+    render_within(loaded, PANELS_BUDGET)
+}
+
+/// [`render`], with a panels file only if it is at most `budget` bytes.
+pub fn render_within(loaded: &Loaded, budget: usize) -> Prerendered {
     // Render effects (e.g. the highlight selectors) are spawned on an executor, also natively. Set once per
     // process; a second call finds it set, which is fine.
     let _ = any_spawner::Executor::init_futures_executor();
@@ -71,12 +90,16 @@ pub fn render(loaded: &Loaded) -> Prerendered {
         }));
     }
     panels.push('\n');
-    let panels_name = format!("panels-{}.html", &fnv_hex(&panels)[..12]);
-    let url = format!("./{panels_name}");
+    let panels = (panels.len() <= budget).then(|| PanelsFile {
+        name: format!("panels-{}.html", &fnv_hex(&panels)[..12]),
+        text: panels,
+    });
+    let url = panels
+        .as_ref()
+        .map_or(String::new(), |p| format!("./{}", p.name));
     Prerendered {
         index: page(loaded, false, &url),
         kiosk: page(loaded, true, ""),
-        panels_name,
         panels,
     }
 }

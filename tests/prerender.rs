@@ -7,8 +7,17 @@ mod common;
 
 use common::{GEO, LISTINGS, TODAY};
 use twente_kaart::load::assemble;
-use twente_kaart::prerender::render;
+use twente_kaart::prerender::{render, render_within, Prerendered};
 use twente_kaart_core::date::Now;
+
+/// The panels file's text (the demo region has one).
+fn panels(pages: &Prerendered) -> &str {
+    &pages
+        .panels
+        .as_ref()
+        .expect("the demo region has a panels file")
+        .text
+}
 
 /// The text between `start` and the next `end` after it.
 fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
@@ -28,10 +37,13 @@ fn every_municipality_has_a_panel_with_its_items() {
         Now::start_of(TODAY),
     );
     let pages = render(&loaded);
-    assert_eq!(pages.panels.matches("<template id=\"tk-pre-GM").count(), 14);
+    assert_eq!(
+        panels(&pages).matches("<template id=\"tk-pre-GM").count(),
+        14
+    );
     for m in &loaded.data.municipalities {
         let panel = between(
-            &pages.panels,
+            panels(&pages),
             &format!("<template id=\"tk-pre-{}\">", m.code),
             "</template>",
         );
@@ -46,7 +58,28 @@ fn every_municipality_has_a_panel_with_its_items() {
             m.name
         );
     }
-    assert!(pages.panels_name.starts_with("panels-") && pages.panels_name.ends_with(".html"));
+    let name = &pages.panels.as_ref().map(|p| p.name.as_str());
+    assert!(name.is_some_and(|n| n.starts_with("panels-") && n.ends_with(".html")));
+}
+
+#[test]
+fn a_region_whose_panels_are_over_the_budget_has_no_panels_file() {
+    let loaded = assemble(
+        Ok(GEO.to_vec()),
+        Ok(LISTINGS.to_vec()),
+        Now::start_of(TODAY),
+    );
+    let full = panels(&render(&loaded)).len();
+    let pages = render_within(&loaded, full - 1);
+    assert!(pages.panels.is_none());
+    assert!(
+        pages
+            .index
+            .starts_with("<div id=\"tk-prerender\" data-panels=\"\">"),
+        "the page names no panels file: {}",
+        &pages.index[..80]
+    );
+    assert!(render_within(&loaded, full).panels.is_some());
 }
 
 #[test]
@@ -60,7 +93,7 @@ fn the_pages_have_the_widgets_controls() {
     let index = &pages.index;
     assert!(index.starts_with(&format!(
         "<div id=\"tk-prerender\" data-panels=\"./{}\">",
-        pages.panels_name
+        pages.panels.as_ref().map_or("", |p| p.name.as_str())
     )));
     assert_eq!(
         index.matches("class=\"tk-shape tk-shade-").count(),
@@ -101,8 +134,8 @@ fn data_text_is_never_markup() {
         Now::start_of(TODAY),
     );
     let pages = render(&loaded);
-    for html in [&pages.index, &pages.panels] {
+    for html in [pages.index.as_str(), panels(&pages)] {
         assert!(!html.contains("<img src=x"), "text is never markup");
     }
-    assert!(pages.panels.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(panels(&pages).contains("&lt;img src=x onerror=alert(1)&gt;"));
 }

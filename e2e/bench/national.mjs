@@ -3,6 +3,8 @@
 //  - gemeenten.geojson: 342 municipalities tiling lon 3.3–7.2 / lat 50.75–53.55 — Lloyd-relaxed Voronoi cells
 //    (computed here by half-plane clipping, no dependency) with wiggly borders that both neighbours share
 //    exactly; 30–60 vertices each; codes GM9001–GM9342, invented names, properties exactly {code, name}.
+//  - region.json: the region's name and its 342 codes (a region folder, so `cargo xtask build --region
+//    bench/national` builds it like any region).
 //  - listings.json: 20,000 listings in the widget's format (core/src/listing.rs, deny_unknown_fields), each
 //    point inside its municipality, unique lowercase ids, a `sector` for every partnerwerk item.
 // Approach after /work/shared/bench/scripts/gen-national.mjs (peer harness), re-implemented without d3-delaunay.
@@ -318,8 +320,11 @@ export function generate() {
   };
   const geo = `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(",\n")}\n]}\n`;
   const lj = `{"meta":${JSON.stringify(meta)},"items":[\n${items.map((x) => JSON.stringify(x)).join(",\n")}\n]}\n`;
+  // A region of its own, so the benchmark can build (and prerender) it as a national deployment would be built:
+  // `cargo xtask build --region bench/national`.
+  const region = `${JSON.stringify({ name: "Nederland (benchmark)", codes: features.map((f) => f.properties.code) })}\n`;
   const verts = features.map((f) => f.geometry.coordinates[0].length - 1).sort((a, b) => a - b);
-  return { geo, listings: lj, stats: { municipalities: features.length, items: items.length, verticesMin: verts[0], verticesMedian: verts[verts.length >> 1], verticesMax: verts[verts.length - 1], verticesTotal: verts.reduce((s, v) => s + v, 0), geoBytes: Buffer.byteLength(geo), listingsBytes: Buffer.byteLength(lj) } };
+  return { geo, listings: lj, region, stats: { municipalities: features.length, items: items.length, verticesMin: verts[0], verticesMedian: verts[verts.length >> 1], verticesMax: verts[verts.length - 1], verticesTotal: verts.reduce((s, v) => s + v, 0), geoBytes: Buffer.byteLength(geo), listingsBytes: Buffer.byteLength(lj) } };
 }
 
 /** Writes the data set into `dir` unless it is already there from this very generator (stamp = source hash). */
@@ -327,14 +332,15 @@ export function ensureNational(dir = NATIONAL_DIR) {
   const stampFile = path.join(dir, ".generator");
   const stamp = crypto.createHash("sha256").update(fs.readFileSync(fileURLToPath(import.meta.url))).digest("hex");
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8").split("\n")[0] === stamp &&
-      fs.existsSync(path.join(dir, "gemeenten.geojson")) && fs.existsSync(path.join(dir, "listings.json"))) {
+      ["gemeenten.geojson", "listings.json", "region.json"].every((f) => fs.existsSync(path.join(dir, f)))) {
     return { dir, cached: true, stats: JSON.parse(fs.readFileSync(stampFile, "utf8").split("\n")[1] || "{}") };
   }
   const t0 = performance.now();
-  const { geo, listings, stats } = generate();
+  const { geo, listings, region, stats } = generate();
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "gemeenten.geojson"), geo);
   fs.writeFileSync(path.join(dir, "listings.json"), listings);
+  fs.writeFileSync(path.join(dir, "region.json"), region);
   stats.generateMs = Math.round(performance.now() - t0);
   fs.writeFileSync(stampFile, `${stamp}\n${JSON.stringify(stats)}\n`);
   return { dir, cached: false, stats };

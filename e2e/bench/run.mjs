@@ -46,6 +46,9 @@ const peer = await import("./peer.mjs");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, "../..");
 const DIST = process.env.TK_DIST ? path.resolve(process.env.TK_DIST) : path.join(ROOT, "dist");
+// The national scale is a region build of its own (`cargo xtask build --region bench/national`, which
+// `cargo xtask bench` makes): prerendered like the demo, as a national deployment would be.
+const NATIONAL_DIST = process.env.TK_NATIONAL_DIST ? path.resolve(process.env.TK_NATIONAL_DIST) : path.join(ROOT, "target/bench-national");
 const OUT = path.join(ROOT, "bench");
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -98,23 +101,12 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-async function waitForDist() {
-  for (let i = 0; !fs.existsSync(path.join(DIST, "index.html")); i++) {
-    if (i === 0) log(`waiting for ${DIST}/index.html (being rebuilt?)`);
-    if (i > 300) throw new Error(`${DIST}/index.html missing`);
+async function waitForDist(dist = DIST) {
+  for (let i = 0; !fs.existsSync(path.join(dist, "index.html")); i++) {
+    if (i === 0) log(`waiting for ${dist}/index.html (being rebuilt?)`);
+    if (i > 300) throw new Error(`${dist}/index.html missing (cargo xtask bench builds it)`);
     await new Promise((r) => setTimeout(r, 2000));
   }
-}
-
-/** dist is rebuilt by others: (re)link the national data into it before every use. */
-function linkNational() {
-  const link = path.join(DIST, "national");
-  try {
-    const st = fs.lstatSync(link);
-    if (st.isSymbolicLink() && fs.readlinkSync(link) === NATIONAL_DIR) return;
-    fs.rmSync(link, { recursive: true, force: true });
-  } catch { /* absent */ }
-  fs.symlinkSync(NATIONAL_DIR, link, "dir");
 }
 
 function buildId() {
@@ -172,9 +164,8 @@ async function timeRanking() {
   return res;
 }
 
-/** Requests every file of dist (and the national data) once with brotli, so the server's cache is warm. */
-async function prewarm(base) {
-  linkNational();
+/** Requests every file of `dist` once with brotli from the server at `base`, so its cache is warm. */
+async function prewarm(base, dist = DIST) {
   const files = [];
   const walk = (dir, rel) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -183,7 +174,7 @@ async function prewarm(base) {
       else files.push(`${rel}${e.name}`);
     }
   };
-  try { walk(DIST, ""); } catch { /* dist being rebuilt */ }
+  try { walk(dist, ""); } catch { /* dist being rebuilt */ }
   for (const f of files) {
     await new Promise((resolve) => {
       http.get(`${base}${f}`, { headers: { "accept-encoding": "br" } }, (res) => { res.resume(); res.on("end", resolve); }).on("error", resolve);
@@ -248,6 +239,14 @@ async function main() {
   const t0 = performance.now();
   const warmed = await prewarm(server.url);
   log(`server ${server.url}: ${warmed} files brotli-compressed and cached in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  let nationalServer = null;
+  if (opts.scales.includes("national")) {
+    await waitForDist(NATIONAL_DIST);
+    nationalServer = await startServer({ dist: NATIONAL_DIST, port: 0 });
+    const t1 = performance.now();
+    const n = await prewarm(nationalServer.url, NATIONAL_DIST);
+    log(`national build ${path.relative(ROOT, NATIONAL_DIST)} on ${nationalServer.url}: ${n} files cached in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true, timeout: 60000 });
   const browserVersion = browser.version();
   const require = createRequire(import.meta.url);
@@ -258,8 +257,8 @@ async function main() {
   const soaks = {};
   const sides = {};
   const scaleCfg = {
-    demo: { query: "", count: 14, code1: "GM0153", code2: "GM0141" },
-    national: { query: "?data=national/", count: N_MUNICIPALITIES, code1: FIRST_CODE, code2: SECOND_CODE },
+    demo: { base: () => server.url, count: 14, code1: "GM0153", code2: "GM0141" },
+    national: { base: () => nationalServer.url, count: N_MUNICIPALITIES, code1: FIRST_CODE, code2: SECOND_CODE },
   };
   const queries = ["woning", ""];
   try {
@@ -285,9 +284,8 @@ async function main() {
           const tRun = performance.now();
           const last = i === warmup + nRuns - 1 || (measured && (tRun - t0) / 1000 + prevSeconds > opts.scenarioBudget);
           await waitForDist();
-          if (scale === "national") linkNational();
           if (buildId() !== env.buildStart && !env.rebuilt) { env.rebuilt = true; log("dist was rebuilt: re-warming the server cache"); await prewarm(server.url); }
-          const r = await oneRun(browser, { url: `${server.url}${c.query}`, count: c.count, code1: c.code1, code2: c.code2, mode,
+          const r = await oneRun(browser, { url: c.base(), count: c.count, code1: c.code1, code2: c.code2, mode,
             interactions: opts.interactions, toggles: opts.toggles, searches: opts.searches, gap: opts.gap, queries, timeout: opts.timeout,
             capMs: opts.capMs, soak: soakHere && last ? opts.soak : 0, soakCapMs: opts.soakCapMs });
           const m = r.metrics || {};
@@ -323,7 +321,7 @@ async function main() {
         fs.mkdirSync(outDir, { recursive: true });
         const widgetArgs = (scale) => scale === "demo"
           ? ["--url", server.url, "--ready", "svg [data-code]", "--expect-count", "14", "--click", '[data-code="GM0153"]', "--panel", '[data-panel="GM0153"]', "--click2", '[data-code="GM0141"]', "--panel2", '[data-panel="GM0141"]']
-          : ["--url", `${server.url}?data=national/`, "--ready", "svg [data-code]", "--expect-count", String(N_MUNICIPALITIES), "--click", `[data-code="${FIRST_CODE}"]`, "--panel", `[data-panel="${FIRST_CODE}"]`, "--click2", `[data-code="${SECOND_CODE}"]`, "--panel2", `[data-panel="${SECOND_CODE}"]`];
+          : ["--url", nationalServer.url, "--ready", "svg [data-code]", "--expect-count", String(N_MUNICIPALITIES), "--click", `[data-code="${FIRST_CODE}"]`, "--panel", `[data-panel="${FIRST_CODE}"]`, "--click2", `[data-code="${SECOND_CODE}"]`, "--panel2", `[data-panel="${SECOND_CODE}"]`];
         const peerArgs = (scale) => scale === "demo"
           ? ["--url", ps.url, "--ready", "#map path.gemeente[aria-label]", "--expect-count", "14", "--click", 'path[data-code="GM0153"]', "--panel", '#panel[data-code="GM0153"]:not([hidden])', "--click2", 'path[data-code="GM0141"]', "--panel2", '#panel[data-code="GM0141"]:not([hidden])']
           : ["--url", `${ps.url}?scale=nl`, "--ready", "#map path.gemeente[aria-label]", "--expect-count", "342", "--click", 'path[data-code="GM9193"]', "--panel", '#panel[data-code="GM9193"]:not([hidden])', "--click2", 'path[data-code="GM9192"]', "--panel2", '#panel[data-code="GM9192"]:not([hidden])'];
@@ -336,7 +334,6 @@ async function main() {
             const common = ["--runs", String(opts.peerRuns), "--warmup", "1", "--cpu", String(cpu), "--net", net, "--timeout", String(opts.timeout)];
             if (opts.quick) common.push("--interactions", "20");
             const name = `${scale}-${mode}`;
-            if (scale === "national") linkNational();
             // The widget at national scale only when our own harness could measure that scenario.
             const ours = scenarios[name];
             const skipWidget = scale === "national" && (!ours || ours.skipped || !ours.runs.some((x) => !x.error));
@@ -355,6 +352,7 @@ async function main() {
     }
   }
   await server.close();
+  await nationalServer?.close();
 
   env.loadavgEnd = os.loadavg();
   env.buildEnd = buildId();

@@ -47,7 +47,7 @@ enum Command {
     },
     /// Release build of a region into dist/ (what a partner deploys)
     Build {
-        /// The region folder under regions/ to build
+        /// The region folder under regions/ to build (or a folder path with a region.json, e.g. bench/national)
         #[arg(long, default_value = region::DEFAULT, conflicts_with = "all")]
         region: String,
         /// Every region, each in <out>/<name>/, with an index page of them in <out>/

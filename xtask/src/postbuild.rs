@@ -107,11 +107,12 @@ fn lower_wasm_priority(html: &str) -> Result<String> {
     )
 }
 
-/// Which page [`with_prerender`] makes: the normal one, which shows the prerendered panels of `panels_url`,
-/// or the kiosk page, which has none (its cards show QR codes, drawn by the widget).
+/// Which page [`with_prerender`] makes: the normal one, which shows the prerendered panels of `panels_url`
+/// (if the region has a panels file), or the kiosk page, which has none (its cards show QR codes, drawn by the
+/// widget).
 #[derive(Clone, Copy)]
 enum Page<'a> {
-    Normal { panels_url: &'a str },
+    Normal { panels_url: Option<&'a str> },
     Kiosk,
 }
 
@@ -129,7 +130,10 @@ fn with_prerender(html: &str, widget: &str, page: Page) -> Result<String> {
                 el.set_attribute("data-kiosk", "1")?;
                 Ok(())
             })],
-            Page::Normal { panels_url } => vec![element!("head", move |el| {
+            Page::Normal { panels_url: None } => vec![],
+            Page::Normal {
+                panels_url: Some(panels_url),
+            } => vec![element!("head", move |el| {
                 el.append(
                     &format!(
                         r#"<link rel="preload" href="{panels_url}" as="fetch" crossorigin="anonymous" fetchpriority="high">"#
@@ -187,8 +191,14 @@ fn write_service_worker(dist: &Path) -> Result<()> {
 struct Prerendered {
     index: String,
     kiosk: String,
-    panels_name: String,
-    panels: String,
+    /// None for a region too large for one (`twente_kaart::prerender::PANELS_BUDGET`).
+    panels: Option<PanelsFile>,
+}
+
+#[derive(serde::Deserialize)]
+struct PanelsFile {
+    name: String,
+    text: String,
 }
 
 /// Renders the first paint with the widget's own components, natively (a build of the widget crate with its
@@ -234,13 +244,18 @@ pub fn run(
         },
     )?;
     let pages = prerender(data)?;
-    std::fs::write(dist.join(&pages.panels_name), &pages.panels)?;
-    let panels_url = format!("./{}", pages.panels_name);
+    let panels_url = match &pages.panels {
+        Some(panels) => {
+            std::fs::write(dist.join(&panels.name), &panels.text)?;
+            Some(format!("./{}", panels.name))
+        }
+        None => None,
+    };
     let index = with_prerender(
         &html,
         &pages.index,
         Page::Normal {
-            panels_url: &panels_url,
+            panels_url: panels_url.as_deref(),
         },
     )?;
     std::fs::write(&index_path, index)?;
@@ -334,7 +349,7 @@ mod tests {
             "the kiosk shows no prerendered panels"
         );
         let normal = Page::Normal {
-            panels_url: "./panels-0123.html",
+            panels_url: Some("./panels-0123.html"),
         };
         let page = with_prerender(PAGE, "x", normal).unwrap();
         assert!(!page.contains("data-kiosk"));
@@ -342,5 +357,10 @@ mod tests {
             "<link rel=\"preload\" href=\"./panels-0123.html\" as=\"fetch\" crossorigin=\"anonymous\" fetchpriority=\"high\"></head>"
         ));
         assert!(with_prerender("<html><body></body></html>", "x", normal).is_err());
+        let without = with_prerender(PAGE, "x", Page::Normal { panels_url: None }).unwrap();
+        assert!(
+            !without.contains("panels"),
+            "a region without a panels file preloads none"
+        );
     }
 }

@@ -38,9 +38,14 @@ const BACKGROUNDS: [(&str, &str); 2] = [("light", "#ffffff"), ("dark", "#111816"
 /// WCAG's minimum contrast for text.
 const MIN_CONTRAST: f64 = 4.5;
 
-/// The folder of region `name`.
+/// The folder of region `name`: `regions/<name>/`, or, when `name` is a path (it has a `/`), that folder itself,
+/// relative to the project; the benchmark builds its generated national data set (`bench/national`) that way.
 pub fn dir(name: &str) -> PathBuf {
-    crate::root().join("regions").join(name)
+    if name.contains('/') {
+        crate::root().join(name)
+    } else {
+        crate::root().join("regions").join(name)
+    }
 }
 
 /// The names of the region folders, sorted.
@@ -62,7 +67,7 @@ pub fn load(name: &str) -> Result<Region> {
     let text = std::fs::read_to_string(&path).with_context(|| {
         let known = all().unwrap_or_default().join(", ");
         format!(
-            "reading {} (a region is a folder regions/<name>/ with a region.json; there are: {known})",
+            "reading {} (a region is a folder regions/<name>/, or a folder path, with a region.json; there are: {known})",
             path.display()
         )
     })?;
