@@ -3,7 +3,8 @@
 //
 // While the wasm loads, it makes the prerendered widget (the same components, rendered at build time) answer
 // a click: a click, Enter or Space on a municipality shows its prerendered panel at once (from its
-// `<template>` in `panels-<hash>.html`), draws the selection outline and keeps the choice as a deep link the
+// `<template>` at the end of the prerendered widget; an opened card's body comes from
+// `panel-bodies-<hash>.html`), draws the selection outline and keeps the choice as a deep link the
 // widget honours when it takes over (`window.__tkPending`, "" = closed again); the panel's close button and
 // Escape work too. A deep link (`?gemeente=`) opens its panel as soon as the page is parsed. In kiosk mode,
 // whose cards show QR codes instead of links, a click is only kept. It also hides the wasm trap that follows
@@ -33,17 +34,28 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
   const pre = () => document.getElementById("tk-prerender");
   const kiosk = () => document.documentElement.hasAttribute("data-kiosk");
   const shapeOf = (root, code) => code && root.querySelector(`path.tk-shape[data-code="${CSS.escape(code)}"]`);
-  let overview = null, panels = null, wanted = null;
+  let overview = null, bodies = null, wanted = null;
 
-  // The panels live in their own file, which the page preloads at high priority (xtask/src/postbuild.rs);
-  // a click before it arrives is shown when it does.
-  function loadPanels() {
-    const root = pre(), url = root && root.dataset.panels;
-    if (!url || kiosk()) return;
-    fetch(url, { priority: "high" })
+  // The panels are in the page, as templates (src/prerender.rs), with their cards closed and without bodies;
+  // the bodies are in a file of their own, fetched with the first panel shown (most visitors never click before
+  // the wasm is in, and never download it). An opened card gets its body from it, now or when it arrives.
+  function loadBodies() {
+    const root = pre(), url = root && root.dataset.bodies;
+    if (bodies || !url) return;
+    bodies = fetch(url)
       .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
-      .then((text) => { panels = new DOMParser().parseFromString(text, "text/html"); if (wanted) show(wanted); })
-      .catch(() => { /* the live widget will answer the click */ });
+      .then((text) => {
+        bodies = new DOMParser().parseFromString(text, "text/html");
+        for (const d of pre()?.querySelectorAll(".tk-side details[open]") || []) fill(d);
+      })
+      .catch(() => { /* the live widget will show the bodies */ });
+  }
+  function fill(details) {
+    const body = details.querySelector(".tk-item-body"), card = details.closest("[data-item]"), panel = details.closest("[data-panel]");
+    if (!(bodies instanceof Document) || !body || body.firstElementChild || !card || !panel) return;
+    const tpl = bodies.getElementById("tk-pre-" + panel.dataset.panel);
+    const from = tpl && tpl.content.querySelector(`[data-item="${CSS.escape(card.dataset.item)}"] .tk-item-body`);
+    if (from) body.replaceChildren(...[...from.childNodes].map((n) => document.importNode(n, true)));
   }
   function remember(code) {
     const url = new URL(location.href);
@@ -63,8 +75,10 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
     if (!side || kiosk()) return;
     wanted = code;
     outline(code);
-    const tpl = panels && panels.getElementById("tk-pre-" + code);
-    if (!tpl) return;
+    // A click before the page's end was parsed is shown once it is (below).
+    const tpl = document.getElementById("tk-pre-" + code);
+    if (!(tpl instanceof HTMLTemplateElement)) return;
+    loadBodies();
     if (!overview) overview = side.firstElementChild;
     side.replaceChildren(document.importNode(tpl.content, true));
     // On a phone the panel is below the map: bring it into view, as the widget does.
@@ -89,6 +103,11 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
     if (shape) { choose(shape.dataset.code); return; }
     if (t.closest(".tk-side .tk-close")) close();
   }, true);
+  // `toggle` does not bubble; a listener that captures sees it.
+  document.addEventListener("toggle", (e) => {
+    const root = pre(), t = e.target;
+    if (root && t instanceof HTMLDetailsElement && t.open && root.contains(t)) fill(t);
+  }, true);
   document.addEventListener("keydown", (e) => {
     const root = pre();
     if (!root) return;
@@ -97,9 +116,11 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
     if (shape && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); choose(shape.dataset.code); return; }
     if (e.key === "Escape" && (overview || wanted)) close();
   });
-  document.addEventListener("DOMContentLoaded", () => {
+  // Parsed (before the module scripts run): a deep link shows its panel, as does a click made before.
+  document.addEventListener("readystatechange", () => {
+    if (document.readyState !== "interactive") return;
     const code = new URL(location.href).searchParams.get("gemeente"), root = pre();
-    if (code && window.__tkPending === undefined && root && shapeOf(root, code)) show(code);
-    loadPanels();
+    if (wanted) show(wanted);
+    else if (code && window.__tkPending === undefined && root && shapeOf(root, code)) show(code);
   });
 })();

@@ -7,6 +7,7 @@
 //! handlers, which never run in this native build.
 
 use crate::app::Widget;
+use crate::components::item_card::BodiesApart;
 use crate::components::municipality_panel::MunicipalityPanel;
 use crate::config::Config;
 use crate::load::Loaded;
@@ -14,32 +15,35 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use twente_kaart_core::hash::fnv_hex;
 
-/// What the build writes: the overview page's widget, the kiosk page's, and the municipality panels (as
-/// `<template>`s in their own file, fetched by the early script once the page is parsed).
+/// What the build writes: the overview page's widget (with every municipality's panel in it, as inert
+/// `<template>`s the early script shows on a click), the kiosk page's, and the panels' card bodies.
 #[derive(Debug, serde::Serialize)]
 pub struct Prerendered {
     /// Goes inside `#tk-root` of `index.html`.
     pub index: String,
     /// Goes inside `#tk-root` of `kiosk.html`.
     pub kiosk: String,
-    /// The panels file's name (content-hashed) and its text; none for a region whose panels together are
-    /// larger than [`PANELS_BUDGET`].
-    pub panels: Option<PanelsFile>,
+    /// The bodies of the cards in `index`'s panels; none when the panels are over [`PANELS_BUDGET`] and the
+    /// page has none.
+    pub bodies: Option<File>,
 }
 
-/// The prerendered panels, one `<template>` per municipality.
+/// A file the build writes: its content-hashed name and its text.
 #[derive(Debug, serde::Serialize)]
-pub struct PanelsFile {
+pub struct File {
     pub name: String,
     pub text: String,
 }
 
-/// The most the panels file may weigh (uncompressed; Twente's is about 0.3 MB, 30 KB brotli). The page preloads
-/// it at high priority on every view, for the clicks made before the wasm is in. For a region as large as the
-/// country (342 municipalities, 20,000 listings: tens of megabytes) that would cost every visitor far more than
-/// it saves the few who click that early; such a page has no panels file, and a click before the wasm outlines
-/// the municipality and the widget opens its panel when it takes over.
-pub const PANELS_BUDGET: usize = 2 * 1024 * 1024;
+/// The most the panels in the page may weigh (uncompressed; Twente's 14 are 58 KB, 5 KB brotli). They are in
+/// the page, not a file of their own, so a click on the prerendered map shows its panel at once: fetched, the
+/// file had arrived before the map was on screen, but at 4× CPU its text reached the early script 100–250 ms
+/// later, behind the page's own parsing, and a first click waited that long. Their cards come closed and
+/// without bodies (a third of the bytes); an opened card takes its body from the bodies file, fetched on the
+/// first click. A region as large as the country (342 municipalities, 20,000 listings: megabytes) has no
+/// panels in its page: a click that early outlines the municipality, and the widget opens its panel when it
+/// takes over.
+pub const PANELS_BUDGET: usize = 256 * 1024;
 
 /// Renders `view` with a fresh widget state (Dutch, nothing selected, all layers) in its own reactive owner.
 fn with_state<V: RenderHtml>(kiosk: bool, view: impl FnOnce() -> V) -> String {
@@ -54,17 +58,25 @@ fn with_state<V: RenderHtml>(kiosk: bool, view: impl FnOnce() -> V) -> String {
     })
 }
 
-fn page(loaded: &Loaded, kiosk: bool, panels_url: &str) -> String {
+/// The page's widget; `files`: the URLs of the panels files (closed, bodies), empty for none.
+/// The page's widget; `panels`: the closed panels' templates and the URL of their bodies, if the page has them.
+fn page(loaded: &Loaded, kiosk: bool, panels: Option<(&str, String)>) -> String {
     let loaded = loaded.clone();
-    let url = panels_url.to_string();
-    with_state(kiosk, move || {
+    let (templates, bodies) = panels.unwrap_or_default();
+    let mut html = with_state(kiosk, move || {
         let retry = Callback::new(|_: ()| {});
         view! {
-            <div id="tk-prerender" data-panels=url>
+            <div id="tk-prerender" data-bodies=bodies>
                 <Widget loaded=loaded retry=retry compact=false />
             </div>
         }
-    })
+    });
+    // The templates go last inside the prerendered widget: parsed after the map, never rendered, and gone
+    // with the rest when the widget takes over.
+    if let Some(end) = html.rfind("</div>") {
+        html.insert_str(end, templates);
+    }
+    html
 }
 
 /// The prerendered pages and panels of `loaded`.
@@ -72,35 +84,52 @@ pub fn render(loaded: &Loaded) -> Prerendered {
     render_within(loaded, PANELS_BUDGET)
 }
 
-/// [`render`], with a panels file only if it is at most `budget` bytes.
-pub fn render_within(loaded: &Loaded, budget: usize) -> Prerendered {
-    // Render effects (e.g. the highlight selectors) are spawned on an executor, also natively. Set once per
-    // process; a second call finds it set, which is fine.
-    let _ = any_spawner::Executor::init_futures_executor();
+/// Every municipality's panel as a `<template id="tk-pre-<code>">`; `apart`: its cards without their bodies.
+fn all_panels(loaded: &Loaded, apart: bool) -> String {
     let data = loaded.data.clone();
-    let mut panels =
-        String::from("<!doctype html><meta charset=\"utf-8\"><title>twente-kaart panels</title>");
+    let mut panels = String::new();
     for m in &data.municipalities {
         let (data, code) = (data.clone(), m.code.clone());
         let id = format!("tk-pre-{code}");
         let care = crate::state::CareSites::of(&data);
         panels.push_str(&with_state(false, move || {
             provide_context(care);
+            if apart {
+                provide_context(BodiesApart);
+            }
             view! { <template id=id><MunicipalityPanel data=data code=code /></template> }
         }));
     }
-    panels.push('\n');
-    let panels = (panels.len() <= budget).then(|| PanelsFile {
-        name: format!("panels-{}.html", &fnv_hex(&panels)[..12]),
-        text: panels,
+    panels
+}
+
+/// [`render`], with the panels in the page only if they are at most `budget` bytes.
+pub fn render_within(loaded: &Loaded, budget: usize) -> Prerendered {
+    // Render effects (e.g. the highlight selectors) are spawned on an executor, also natively. Set once per
+    // process; a second call finds it set, which is fine.
+    let _ = any_spawner::Executor::init_futures_executor();
+    let closed = all_panels(loaded, true);
+    let bodies = (closed.len() <= budget).then(|| {
+        let text = format!(
+            "<!doctype html><meta charset=\"utf-8\"><title>twente-kaart panels</title>{}\n",
+            all_panels(loaded, false)
+        );
+        File {
+            name: format!("panel-bodies-{}.html", &fnv_hex(&text)[..12]),
+            text,
+        }
     });
-    let url = panels
-        .as_ref()
-        .map_or(String::new(), |p| format!("./{}", p.name));
+    let index = page(
+        loaded,
+        false,
+        bodies
+            .as_ref()
+            .map(|b| (closed.as_str(), format!("./{}", b.name))),
+    );
     Prerendered {
-        index: page(loaded, false, &url),
-        kiosk: page(loaded, true, ""),
-        panels,
+        index,
+        kiosk: page(loaded, true, None),
+        bodies,
     }
 }
 

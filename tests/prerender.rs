@@ -10,13 +10,26 @@ use twente_kaart::load::assemble;
 use twente_kaart::prerender::{render, render_within, Prerendered};
 use twente_kaart_core::date::Now;
 
-/// The panels file's text (the demo region has one).
+/// The panels with their cards' bodies (the demo region has them).
 fn panels(pages: &Prerendered) -> &str {
-    &pages
-        .panels
-        .as_ref()
-        .expect("the demo region has a panels file")
-        .text
+    &pages.bodies.as_ref().expect("a bodies file").text
+}
+
+/// The panels in the page, at its end: closed cards without bodies, what a click before the wasm shows.
+fn closed_panels(pages: &Prerendered) -> &str {
+    let at = pages
+        .index
+        .find("<template id=\"tk-pre-")
+        .expect("the page has its panels");
+    &pages.index[at..]
+}
+
+/// The `data-item` ids in `html`, in order.
+fn item_ids(html: &str) -> Vec<&str> {
+    html.split("data-item=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect()
 }
 
 /// The text between `start` and the next `end` after it.
@@ -58,28 +71,80 @@ fn every_municipality_has_a_panel_with_its_items() {
             m.name
         );
     }
-    let name = &pages.panels.as_ref().map(|p| p.name.as_str());
-    assert!(name.is_some_and(|n| n.starts_with("panels-") && n.ends_with(".html")));
+    let bodies = &pages.bodies.as_ref().expect("a bodies file").name;
+    assert!(bodies.starts_with("panel-bodies-") && bodies.ends_with(".html"));
+    assert_eq!(
+        closed_panels(&pages)
+            .matches("<template id=\"tk-pre-GM")
+            .count(),
+        14,
+        "the page has every panel"
+    );
+    assert!(
+        closed_panels(&pages).ends_with("</template></div>"),
+        "the panels come last inside the prerendered widget"
+    );
+    assert!(
+        !pages.kiosk.contains("<template"),
+        "the kiosk page has no panels"
+    );
 }
 
 #[test]
-fn a_region_whose_panels_are_over_the_budget_has_no_panels_file() {
+fn the_closed_panels_have_the_same_cards_without_their_bodies() {
     let loaded = assemble(
         Ok(GEO.to_vec()),
         Ok(LISTINGS.to_vec()),
         Now::start_of(TODAY),
     );
-    let full = panels(&render(&loaded)).len();
-    let pages = render_within(&loaded, full - 1);
-    assert!(pages.panels.is_none());
-    assert!(
-        pages
-            .index
-            .starts_with("<div id=\"tk-prerender\" data-panels=\"\">"),
-        "the page names no panels file: {}",
-        &pages.index[..80]
+    let pages = render(&loaded);
+    let (closed, bodies) = (closed_panels(&pages), panels(&pages));
+    assert!(!item_ids(closed).is_empty());
+    assert_eq!(
+        item_ids(closed),
+        item_ids(bodies),
+        "the same cards, in the same order"
     );
-    assert!(render_within(&loaded, full).panels.is_some());
+    let body = "<div class=\"tk-item-body\">";
+    assert_eq!(closed.matches(body).count(), bodies.matches(body).count());
+    assert_eq!(
+        closed.matches(body).count(),
+        closed
+            .matches("<div class=\"tk-item-body\"><!></div>")
+            .count(),
+        "every closed card's body is empty"
+    );
+    for part in ["class=\"tk-facts\"", "class=\"tk-item-desc\""] {
+        assert!(!closed.contains(part), "no {part} in the closed panels");
+        assert!(bodies.contains(part), "{part} in the bodies");
+    }
+    assert!(
+        closed.len() * 2 < bodies.len(),
+        "the closed panels ({} B) are less than half the bodies' ({} B)",
+        closed.len(),
+        bodies.len()
+    );
+}
+
+#[test]
+fn a_region_whose_panels_are_over_the_budget_has_none_in_its_page() {
+    let loaded = assemble(
+        Ok(GEO.to_vec()),
+        Ok(LISTINGS.to_vec()),
+        Now::start_of(TODAY),
+    );
+    let pages = render(&loaded);
+    let size = closed_panels(&pages).len() - "</div>".len();
+    let over = render_within(&loaded, size - 1);
+    assert!(over.bodies.is_none());
+    assert!(!over.index.contains("<template"), "no panels in the page");
+    assert!(
+        over.index
+            .starts_with("<div id=\"tk-prerender\" data-bodies=\"\">"),
+        "the page names no bodies file: {}",
+        &over.index[..80]
+    );
+    assert!(render_within(&loaded, size).bodies.is_some());
 }
 
 #[test]
@@ -92,8 +157,8 @@ fn the_pages_have_the_widgets_controls() {
     let pages = render(&loaded);
     let index = &pages.index;
     assert!(index.starts_with(&format!(
-        "<div id=\"tk-prerender\" data-panels=\"./{}\">",
-        pages.panels.as_ref().map_or("", |p| p.name.as_str())
+        "<div id=\"tk-prerender\" data-bodies=\"./{}\">",
+        pages.bodies.as_ref().map_or("", |p| p.name.as_str())
     )));
     assert_eq!(
         index.matches("class=\"tk-shape tk-shade-").count(),

@@ -235,6 +235,12 @@ test("(g2) before the wasm runs, a click on the prerendered map shows that munic
     assert.deepEqual(await prerenderedPanelIds(page, "GM0153"), expected, "the prerendered panel lists Enschede's current items");
     assert.equal(await page.locator(`${link}[aria-pressed="true"]`).count(), 1, "the chosen shape is marked pressed");
     assert.ok((await page.locator("#tk-prerender path.tk-outline-selected").getAttribute("d"))?.startsWith("M"), "the selection outline is drawn");
+    // Its cards come closed; opened, each gets its body (the early script takes it from the bodies file).
+    assert.equal(await pre.locator(".tk-item-body > *").count(), 0, "the prerendered cards come without bodies");
+    await pre.locator("article.tk-item summary").first().click();
+    await pre.locator("article.tk-item .tk-item-body .tk-item-links").first().waitFor({ state: "visible", timeout: 2000 });
+    const opened = await W.openCards(page, '#tk-prerender [data-panel="GM0153"]');
+    assert.ok(opened > 0, "more cards to open");
     const links = await pre.locator("a.tk-link").evaluateAll((as) => as.map((a) => [a.target, a.rel]));
     assert.ok(links.length > 0 && links.every(([t, r]) => t === "_blank" && r.includes("noopener")), "links open safely in a new tab");
     // Another municipality, then close with the button: back to the overview, the choice forgotten.

@@ -12,6 +12,12 @@ use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::{Category, Listing};
 
+/// Context for the build-time render of the panels file: its cards leave their bodies out (the page's early
+/// script takes each from the bodies file when the card opens), so the file a click before the wasm waits for is
+/// a third of the size.
+#[derive(Clone, Copy)]
+pub struct BodiesApart;
+
 #[component]
 pub fn ItemCard(
     item: Listing,
@@ -53,7 +59,7 @@ pub fn ItemCard(
         .flatten();
     // The opened part is built when the card first opens (a click on its summary, or being highlighted):
     // a panel shows a dozen closed cards per click, and their bodies were most of its DOM. The prerendered
-    // page has every body, as it has no wasm to build one.
+    // page has every body, as it has no wasm to build one (the panels file has them in a file of their own).
     let body = {
         let item = item.clone();
         let children = std::cell::Cell::new(children);
@@ -137,7 +143,8 @@ pub fn ItemCard(
         }
     };
     // Once built, a body stays (it only ever goes from not built to built), so its one-off children are used once.
-    let built = RwSignal::new(cfg!(feature = "ssr") || untrack(&opened));
+    let prerendered = cfg!(feature = "ssr") && use_context::<BodiesApart>().is_none();
+    let built = RwSignal::new(prerendered || untrack(&opened));
     let build = move || {
         if !built.get_untracked() {
             built.set(true);

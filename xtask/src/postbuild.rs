@@ -6,7 +6,8 @@
 //! 3. The data is read and checked as the widget reads it: the build does not publish a page drawn from data
 //!    the widget would refuse.
 //! 4. The first paint: the widget's own components rendered at build time (`src/bin/prerender.rs`, the
-//!    widget crate's `ssr` feature) into `index.html`, and the municipality panels into `panels-<hash>.html`.
+//!    widget crate's `ssr` feature) into `index.html`, with the municipality panels in it as `<template>`s
+//!    (closed cards) and their cards' bodies in `panel-bodies-<hash>.html`.
 //! 5. `kiosk.html`: the same page with the kiosk's prerendered widget and `<html data-kiosk="1">`.
 //! 6. The region in the pages around the widget: titles, the embed's iframe title, the configurator's
 //!    municipalities, the accent stylesheet (`region_pages`).
@@ -107,19 +108,15 @@ fn lower_wasm_priority(html: &str) -> Result<String> {
     )
 }
 
-/// Which page [`with_prerender`] makes: the normal one, which shows the prerendered panels of `panels_url`
-/// (if the region has a panels file), or the kiosk page, which has none (its cards show QR codes, drawn by the
-/// widget).
+/// Which page [`with_prerender`] makes: the normal one, or the kiosk page.
 #[derive(Clone, Copy)]
-enum Page<'a> {
-    Normal { panels_url: Option<&'a str> },
+enum Page {
+    Normal,
     Kiosk,
 }
 
 /// The page with the prerendered `widget` in place of its `<!-- tk:prerender -->` comment, and with
-/// `<html data-kiosk="1">` for the kiosk page. The normal page also preloads its panels file at high priority:
-/// a click on the prerendered map shows its panel from that file, and fetched only once the page was parsed
-/// it arrived after the map was on screen (at 4× CPU + slow 4G, 776–881 ms after navigation, ending 1.0–1.1 s).
+/// `<html data-kiosk="1">` for the kiosk page.
 fn with_prerender(html: &str, widget: &str, page: Page) -> Result<String> {
     use lol_html::{doc_comments, element, html_content::ContentType};
     let placed = std::cell::Cell::new(false);
@@ -130,18 +127,7 @@ fn with_prerender(html: &str, widget: &str, page: Page) -> Result<String> {
                 el.set_attribute("data-kiosk", "1")?;
                 Ok(())
             })],
-            Page::Normal { panels_url: None } => vec![],
-            Page::Normal {
-                panels_url: Some(panels_url),
-            } => vec![element!("head", move |el| {
-                el.append(
-                    &format!(
-                        r#"<link rel="preload" href="{panels_url}" as="fetch" crossorigin="anonymous" fetchpriority="high">"#
-                    ),
-                    ContentType::Html,
-                );
-                Ok(())
-            })],
+            Page::Normal => vec![],
         },
         vec![doc_comments!(|c| {
             if c.text().trim() == "tk:prerender" && !placed.get() {
@@ -191,12 +177,13 @@ fn write_service_worker(dist: &Path) -> Result<()> {
 struct Prerendered {
     index: String,
     kiosk: String,
-    /// None for a region too large for one (`twente_kaart::prerender::PANELS_BUDGET`).
-    panels: Option<PanelsFile>,
+    /// The bodies of the cards in the page's panels; none for a region too large for panels in its page
+    /// (`twente_kaart::prerender::PANELS_BUDGET`).
+    bodies: Option<File>,
 }
 
 #[derive(serde::Deserialize)]
-struct PanelsFile {
+struct File {
     name: String,
     text: String,
 }
@@ -244,20 +231,10 @@ pub fn run(
         },
     )?;
     let pages = prerender(data)?;
-    let panels_url = match &pages.panels {
-        Some(panels) => {
-            std::fs::write(dist.join(&panels.name), &panels.text)?;
-            Some(format!("./{}", panels.name))
-        }
-        None => None,
-    };
-    let index = with_prerender(
-        &html,
-        &pages.index,
-        Page::Normal {
-            panels_url: panels_url.as_deref(),
-        },
-    )?;
+    if let Some(bodies) = &pages.bodies {
+        std::fs::write(dist.join(&bodies.name), &bodies.text)?;
+    }
+    let index = with_prerender(&html, &pages.index, Page::Normal)?;
     std::fs::write(&index_path, index)?;
     // The kiosk page: the same app in kiosk mode. Accidental pinch-zoom is stopped by CSS `touch-action`
     // (kiosk pages only), not `user-scalable=no`, which would also stop people who need to zoom (WCAG 1.4.4).
@@ -344,23 +321,9 @@ mod tests {
             with_prerender(PAGE, "<div id=\"tk-prerender\">kaart</div>", Page::Kiosk).unwrap();
         assert!(out.contains("<div id=\"tk-root\"><div id=\"tk-prerender\">kaart</div></div>"));
         assert!(out.contains("<html lang=\"nl\" data-kiosk=\"1\">"));
-        assert!(
-            !out.contains("rel=\"preload\" href=\"./panels"),
-            "the kiosk shows no prerendered panels"
-        );
-        let normal = Page::Normal {
-            panels_url: Some("./panels-0123.html"),
-        };
-        let page = with_prerender(PAGE, "x", normal).unwrap();
+        let page = with_prerender(PAGE, "x", Page::Normal).unwrap();
         assert!(!page.contains("data-kiosk"));
-        assert!(page.contains(
-            "<link rel=\"preload\" href=\"./panels-0123.html\" as=\"fetch\" crossorigin=\"anonymous\" fetchpriority=\"high\"></head>"
-        ));
-        assert!(with_prerender("<html><body></body></html>", "x", normal).is_err());
-        let without = with_prerender(PAGE, "x", Page::Normal { panels_url: None }).unwrap();
-        assert!(
-            !without.contains("panels"),
-            "a region without a panels file preloads none"
-        );
+        assert!(page.contains("<div id=\"tk-root\">x</div>"));
+        assert!(with_prerender("<html><body></body></html>", "x", Page::Normal).is_err());
     }
 }
