@@ -34,15 +34,16 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
   const pre = () => document.getElementById("tk-prerender");
   const kiosk = () => document.documentElement.hasAttribute("data-kiosk");
   const shapeOf = (root, code) => code && root.querySelector(`path.tk-shape[data-code="${CSS.escape(code)}"]`);
-  let overview = null, bodies = null, wanted = null;
+  let overview = null, bodies = null, bodiesAsked = false, wanted = null;
 
   // The panels are in the page, as templates (src/prerender.rs), with their cards closed and without bodies;
   // the bodies are in a file of their own, fetched with the first panel shown (most visitors never click before
   // the wasm is in, and never download it). An opened card gets its body from it, now or when it arrives.
   function loadBodies() {
     const root = pre(), url = root && root.dataset.bodies;
-    if (bodies || !url) return;
-    bodies = fetch(url)
+    if (bodiesAsked || !url) return;
+    bodiesAsked = true;
+    fetch(url)
       .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
       .then((text) => {
         bodies = new DOMParser().parseFromString(text, "text/html");
@@ -52,7 +53,7 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
   }
   function fill(details) {
     const body = details.querySelector(".tk-item-body"), card = details.closest("[data-item]"), panel = details.closest("[data-panel]");
-    if (!(bodies instanceof Document) || !body || body.firstElementChild || !card || !panel) return;
+    if (!bodies || !body || body.firstElementChild || !card || !panel) return;
     const tpl = bodies.getElementById("tk-pre-" + panel.dataset.panel);
     const from = tpl && tpl.content.querySelector(`[data-item="${CSS.escape(card.dataset.item)}"] .tk-item-body`);
     if (from) body.replaceChildren(...[...from.childNodes].map((n) => document.importNode(n, true)));

@@ -39,8 +39,8 @@ pub struct File {
 /// the page, not a file of their own, so a click on the prerendered map shows its panel at once: fetched, the
 /// file had arrived before the map was on screen, but at 4× CPU its text reached the early script 100–250 ms
 /// later, behind the page's own parsing, and a first click waited that long. Their cards come closed and
-/// without bodies (a third of the bytes); an opened card takes its body from the bodies file, fetched on the
-/// first click. A region as large as the country (342 municipalities, 20,000 listings: megabytes) has no
+/// without bodies (less than half the bytes); an opened card takes its body from the bodies file, fetched
+/// with the first panel shown. A region as large as the country (342 municipalities, 20,000 listings: megabytes) has no
 /// panels in its page: a click that early outlines the municipality, and the widget opens its panel when it
 /// takes over.
 pub const PANELS_BUDGET: usize = 256 * 1024;
@@ -58,7 +58,6 @@ fn with_state<V: RenderHtml>(kiosk: bool, view: impl FnOnce() -> V) -> String {
     })
 }
 
-/// The page's widget; `files`: the URLs of the panels files (closed, bodies), empty for none.
 /// The page's widget; `panels`: the closed panels' templates and the URL of their bodies, if the page has them.
 fn page(loaded: &Loaded, kiosk: bool, panels: Option<(&str, String)>) -> String {
     let loaded = loaded.clone();

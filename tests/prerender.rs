@@ -6,9 +6,18 @@
 mod common;
 
 use common::{GEO, LISTINGS, TODAY};
-use twente_kaart::load::assemble;
+use twente_kaart::load::{assemble, Loaded};
 use twente_kaart::prerender::{render, render_within, Prerendered};
 use twente_kaart_core::date::Now;
+
+/// The demo data, loaded as the widget loads it.
+fn demo() -> Loaded {
+    assemble(
+        Ok(GEO.to_vec()),
+        Ok(LISTINGS.to_vec()),
+        Now::start_of(TODAY),
+    )
+}
 
 /// The panels with their cards' bodies (the demo region has them).
 fn panels(pages: &Prerendered) -> &str {
@@ -44,11 +53,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
 
 #[test]
 fn every_municipality_has_a_panel_with_its_items() {
-    let loaded = assemble(
-        Ok(GEO.to_vec()),
-        Ok(LISTINGS.to_vec()),
-        Now::start_of(TODAY),
-    );
+    let loaded = demo();
     let pages = render(&loaded);
     assert_eq!(
         panels(&pages).matches("<template id=\"tk-pre-GM").count(),
@@ -92,11 +97,7 @@ fn every_municipality_has_a_panel_with_its_items() {
 
 #[test]
 fn the_closed_panels_have_the_same_cards_without_their_bodies() {
-    let loaded = assemble(
-        Ok(GEO.to_vec()),
-        Ok(LISTINGS.to_vec()),
-        Now::start_of(TODAY),
-    );
+    let loaded = demo();
     let pages = render(&loaded);
     let (closed, bodies) = (closed_panels(&pages), panels(&pages));
     assert!(!item_ids(closed).is_empty());
@@ -128,11 +129,7 @@ fn the_closed_panels_have_the_same_cards_without_their_bodies() {
 
 #[test]
 fn a_region_whose_panels_are_over_the_budget_has_none_in_its_page() {
-    let loaded = assemble(
-        Ok(GEO.to_vec()),
-        Ok(LISTINGS.to_vec()),
-        Now::start_of(TODAY),
-    );
+    let loaded = demo();
     let pages = render(&loaded);
     let size = closed_panels(&pages).len() - "</div>".len();
     let over = render_within(&loaded, size - 1);
@@ -149,11 +146,7 @@ fn a_region_whose_panels_are_over_the_budget_has_none_in_its_page() {
 
 #[test]
 fn the_pages_have_the_widgets_controls() {
-    let loaded = assemble(
-        Ok(GEO.to_vec()),
-        Ok(LISTINGS.to_vec()),
-        Now::start_of(TODAY),
-    );
+    let loaded = demo();
     let pages = render(&loaded);
     let index = &pages.index;
     assert!(index.starts_with(&format!(

@@ -12,9 +12,8 @@ use leptos::prelude::*;
 use twente_kaart_core::i18n::Strings;
 use twente_kaart_core::{Category, Listing};
 
-/// Context for the build-time render of the panels file: its cards leave their bodies out (the page's early
-/// script takes each from the bodies file when the card opens), so the file a click before the wasm waits for is
-/// a third of the size.
+/// Context for the build-time render of the panels in the page: their cards leave their bodies out (the early
+/// script takes each from the bodies file when the card opens), so the page carries less than half the bytes.
 #[derive(Clone, Copy)]
 pub struct BodiesApart;
 
@@ -59,7 +58,7 @@ pub fn ItemCard(
         .flatten();
     // The opened part is built when the card first opens (a click on its summary, or being highlighted):
     // a panel shows a dozen closed cards per click, and their bodies were most of its DOM. The prerendered
-    // page has every body, as it has no wasm to build one (the panels file has them in a file of their own).
+    // page has every body, as it has no wasm to build one (its panels' bodies are in a file of their own).
     let body = {
         let item = item.clone();
         let children = std::cell::Cell::new(children);
