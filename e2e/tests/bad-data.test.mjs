@@ -271,7 +271,11 @@ async function runFixture(name) {
       const photos = (JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8")).items || []).flatMap((i) => (i?.photo?.src ? [i.photo.src] : []));
       assert.ok(photos.length > 0, `${name}: the fixture has a story picture`);
       assert.ok(notFound.length > 0 && notFound.every((p) => photos.some((src) => p.endsWith(`/${src}`))), `${name}: only the missing picture is not found: ${JSON.stringify(notFound)}`);
-      const shown = await page.locator("img.tk-story-photo").evaluateAll((imgs) => imgs.filter((i) => !i.hidden && i.complete && i.naturalWidth === 0 && i.getBoundingClientRect().height > 0).map((i) => i.src));
+      // The widget hides a picture on its `error` event, a task after the browser marks the image broken (a CI run
+      // looked in between): give that task up to 2 s before reading what is shown.
+      const broken = () => [...document.querySelectorAll("img.tk-story-photo")].filter((i) => !i.hidden && i.complete && i.naturalWidth === 0 && i.getBoundingClientRect().height > 0).map((i) => i.src);
+      await page.waitForFunction(`(${broken})().length === 0`, null, { timeout: 2000 }).catch(() => { /* asserted below */ });
+      const shown = await page.evaluate(`(${broken})()`);
       assert.deepEqual(shown, [], `${name}: no broken picture is shown (a lazy one not yet asked for is not broken)`);
       assert.ok(await page.locator("figure.tk-story").count() > 0, `${name}: the story itself is shown`);
       problems = problems.filter((p) => !/^console\.error: Failed to load resource: the server responded with a status of 404/.test(p));
