@@ -1,6 +1,6 @@
 // Static server for the release build: the build's precompressed .br/.gz (else brotli/gzip made here) like a CDN,
-// the strict CSP partners are advised to use, and (for the tests only) fault injection and fixture folders. No
-// dependencies beyond Node itself.
+// the build's strict CSP (the policy in its `_headers`, as a host sends it), and (for the tests only) fault
+// injection and fixture folders. No dependencies beyond Node itself.
 //
 //   node server.mjs DIST [--port 8080] [--host 127.0.0.1] [--no-csp] [--fixtures DIR] [--base /kaart/]
 //
@@ -15,9 +15,20 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
+/// The documented policy, before the build adds the hashes of its pages' inline stylesheet and early script.
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; base-uri 'none'; object-src 'none'";
+
+/// The CSP the build wrote for its files (`/*` in `dist/_headers`), as a host deploying it sends it; the
+/// documented policy for a folder without one.
+export function buildCsp(dist) {
+  let text = "";
+  try { text = fs.readFileSync(path.join(dist, "_headers"), "utf8"); } catch { return CSP; }
+  const all = text.split("\n/*\n")[1] || "";
+  const line = all.split("\n").find((l) => l.startsWith("  Content-Security-Policy: "));
+  return line ? line.slice("  Content-Security-Policy: ".length) : CSP;
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -27,7 +38,9 @@ const TYPES = {
   ".ics": "text/calendar; charset=utf-8", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif",
 };
 
+/// `csp`: true = the build's policy (`buildCsp`), a string = that policy, false = none.
 export function startServer({ dist, port = 0, host = "127.0.0.1", csp = true, fixtures = null, base = "/", extraHeaders = {} }) {
+  const policy = csp === true ? buildCsp(dist) : csp || null;
   const flaky = new Map();
   const compressed = new Map(); // (file, encoding, size, mtime) → body: compress once, like a CDN
   const compress = (file, body, enc) => {
@@ -47,7 +60,7 @@ export function startServer({ dist, port = 0, host = "127.0.0.1", csp = true, fi
     if (!pathname.startsWith(base)) { res.writeHead(404); res.end("not found"); return; }
     pathname = "/" + pathname.slice(base.length);
     const headers = { "cache-control": "no-cache", "x-content-type-options": "nosniff", ...extraHeaders };
-    if (csp) headers["content-security-policy"] = CSP;
+    if (policy) headers["content-security-policy"] = policy;
     let file = path.join(dist, pathname.endsWith("/") ? pathname + "index.html" : pathname);
     let fault = null;
     const m = pathname.match(/^\/__fault\/([a-z0-9-]+)\/(.+)$/);

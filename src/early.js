@@ -118,10 +118,12 @@ addEventListener("unhandledrejection", (e) => { if (window.__tkPanicked) e.preve
     if (e.key === "Escape" && (overview || wanted)) close();
   });
   // Parsed (before the module scripts run): a deep link shows its panel, as does a click made before.
-  document.addEventListener("readystatechange", () => {
-    if (document.readyState !== "interactive") return;
+  // (Run at once when this script comes late: the loader adds it as a file when the host's CSP refused it inline.)
+  const parsed = () => {
     const code = new URL(location.href).searchParams.get("gemeente"), root = pre();
     if (wanted) show(wanted);
     else if (code && window.__tkPending === undefined && root && shapeOf(root, code)) show(code);
-  });
+  };
+  if (document.readyState !== "loading") parsed();
+  else document.addEventListener("readystatechange", () => { if (document.readyState === "interactive") parsed(); });
 })();

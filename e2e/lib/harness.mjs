@@ -4,6 +4,7 @@
 import { chromium } from "playwright-core";
 import path from "node:path";
 import fs from "node:fs";
+import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../server.mjs";
 
@@ -12,10 +13,35 @@ export const ROOT = path.resolve(here, "../..");
 export const DIST = process.env.TK_DIST ? path.resolve(process.env.TK_DIST) : path.join(ROOT, "dist");
 export const FIXTURES = path.join(ROOT, "tests/fixtures/bad");
 export const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
-/// The Content-Security-Policy the README documents: the test server must send it, every page must work under it,
-/// and the build's `_headers` must give it.
+/// The Content-Security-Policy the README documents, before the build adds the hashes of its pages' inline
+/// stylesheet and early script: every page must still work under it (the loader's fallback).
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'";
+
+/// The `'sha256-…'` sources of the inline `<script>`s (without `src`) and `<style>`s in `html`, computed here
+/// (not by the build's code), sorted, without repeats.
+export function inlineHashes(html) {
+  const hash = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+  const of = (re, keep) => [...new Set([...html.matchAll(re)].filter((m) => keep(m[1])).map((m) => hash(m[2])))].sort();
+  return {
+    scripts: of(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (attrs) => !/(^|\s)src\s*=/i.test(attrs)),
+    styles: of(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi, () => true),
+  };
+}
+
+/// The policy the build's `_headers` gives and the test server sends: STRICT_CSP with exactly the hashes of the
+/// inline elements of `index.html` and `kiosk.html`.
+export function expectedCsp(dist = DIST) {
+  const scripts = new Set(), styles = new Set();
+  for (const page of ["index.html", "kiosk.html"]) {
+    const h = inlineHashes(fs.readFileSync(path.join(dist, page), "utf8"));
+    h.scripts.forEach((x) => scripts.add(x));
+    h.styles.forEach((x) => styles.add(x));
+  }
+  return STRICT_CSP
+    .replace("script-src 'self' 'wasm-unsafe-eval'", ["script-src 'self' 'wasm-unsafe-eval'", ...[...scripts].sort()].join(" "))
+    .replace("style-src 'self'", ["style-src 'self'", ...[...styles].sort()].join(" "));
+}
 
 export const CHROMIUM_ARGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,15 +1,18 @@
-// The strict Content-Security-Policy partners are advised to use: the test server sends it, and every page of
-// the build works under it — zero `securitypolicyviolation` events and no console errors while a visitor uses
-// the widget (index.html), the kiosk (kiosk.html), the embed configurator (embed.html) and the editor
-// (editor.html, when the build has one). The pages' markup has no inline script, inline style or event-handler
-// attribute, and the only inline styles in the live widget are CSS custom properties set through the CSSOM.
+// The strict Content-Security-Policy: the documented policy plus the hashes of the build's own inline stylesheet
+// and early script, as the build's `_headers` gives it. The test server sends it, and every page of the build
+// works under it — zero `securitypolicyviolation` events and no console errors while a visitor uses the widget
+// (index.html), the kiosk (kiosk.html), the embed configurator (embed.html) and the editor (editor.html, when
+// the build has one). The pages' markup has no other inline script or style and no event-handler attribute, the
+// only inline styles in the live widget are CSS custom properties set through the CSSOM, and under the
+// documented policy without the hashes the pages still look and work the same (the loader's fallback).
 //
 // Run: cd e2e && node --test tests/csp.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST, STRICT_CSP, waitForMap } from "../lib/harness.mjs";
+import { DIST, STRICT_CSP, expectedCsp, launch, waitForMap } from "../lib/harness.mjs";
+import { startServer } from "../server.mjs";
 import * as W from "../lib/widget.mjs";
 
 const PAGES = ["index.html", "kiosk.html", "embed.html", "editor.html"];
@@ -62,7 +65,7 @@ async function assertClean(w, what) {
   assert.deepEqual(await allViolations(w.page), [], `${what}: securitypolicyviolation events`);
   assert.deepEqual(await W.troubles(w), [], `${what}: console errors, uncaught errors, third-party requests, cookies`);
   assert.ok(w.documents.length > 0, `${what}: documents seen`);
-  for (const d of w.documents) assert.equal(d.csp, STRICT_CSP, `${what}: CSP header of ${d.url}`);
+  for (const d of w.documents) assert.equal(d.csp, expectedCsp(), `${what}: CSP header of ${d.url}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -86,23 +89,38 @@ test("control: the violation detector sees an inline script and an inline style 
   }
 });
 
-test("the server sends exactly the strict CSP header with index.html (and the other pages)", async () => {
+test("the server sends exactly the build's CSP: the documented one plus the pages' inline hashes, no more", async () => {
+  const csp = expectedCsp();
+  const extra = (directive) => csp.split("; ").find((d) => d.startsWith(directive + " ")).split(" ").filter((x) => x.startsWith("'sha256-"));
+  assert.equal(extra("script-src").length, 1, `one inline script (the early script): ${csp}`);
+  assert.ok(extra("style-src").length >= 1, `the inline stylesheet: ${csp}`);
   for (const file of ["", "index.html", "kiosk.html", "embed.html", "data/listings.json"]) {
     const res = await fetch(server.url + file);
     assert.equal(res.status, 200, `GET ${file || "/"}`);
-    assert.equal(res.headers.get("content-security-policy"), STRICT_CSP, `CSP header of ${file || "/"}`);
+    assert.equal(res.headers.get("content-security-policy"), csp, `CSP header of ${file || "/"}`);
     await res.arrayBuffer();
   }
 });
 
 for (const file of PAGES) {
-  test(`${file}: no inline <script>, <style>, style= or on*= in the markup`, { skip: !fs.existsSync(path.join(DIST, file)) && `no ${file} in dist` }, async () => {
+  test(`${file}: no inline <script>, <style>, style= or on*= in the markup but the build's own`, { skip: !fs.existsSync(path.join(DIST, file)) && `no ${file} in dist` }, async () => {
     const res = await fetch(server.url + file);
     assert.equal(res.status, 200);
     const html = await res.text();
-    const inline = [...html.matchAll(/<script\b([^>]*)>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1])).map((m) => m[0]);
-    assert.deepEqual(inline, [], "inline <script> without src");
-    assert.deepEqual(html.match(/<style\b[^>]*>/gi) || [], [], "<style> elements");
+    // The prerendered pages inline the early script and the stylesheet, each naming the file it came from.
+    const own = file === "index.html" || file === "kiosk.html";
+    const inline = [...html.matchAll(/<script\b([^>]*)>/gi)].filter((m) => !/(^|\s)src\s*=/i.test(m[1])).map((m) => m[0]);
+    assert.deepEqual(inline, own ? [inline.find((t) => /^<script data-src="\.\/early-[0-9a-f]{12}\.js">$/.test(t))] : [], "inline <script> without src");
+    const styles = html.match(/<style\b[^>]*>/gi) || [];
+    assert.deepEqual(styles, own ? styles.filter((t) => /^<style data-href="\.\/(widget|region)-[0-9a-f]{12,16}\.css">$/.test(t)) : [], "<style> elements");
+    if (own) {
+      assert.ok(styles.some((t) => t.includes("widget-")), "the widget's stylesheet is inline");
+      for (const t of [...inline, ...styles]) {
+        const name = t.match(/data-(?:src|href)="\.\/([^"]+)"/)[1];
+        const body = html.split(t)[1].split(t.startsWith("<script") ? "</script>" : "</style>")[0];
+        assert.equal(body, fs.readFileSync(path.join(DIST, name), "utf8"), `the inline copy of ${name} is the file`);
+      }
+    }
     assert.deepEqual(html.match(/\sstyle\s*=\s*["'][^"']*["']?/gi) || [], [], "style= attributes");
     assert.deepEqual(html.match(/\son[a-z]+\s*=\s*["']?[^"'\s>]*/gi) || [], [], "on*= event-handler attributes");
     assert.deepEqual(html.match(/(href|src|action)\s*=\s*["']?\s*javascript:/gi) || [], [], "javascript: URLs");
@@ -202,5 +220,41 @@ test("editor.html under the strict CSP — no violations", { skip: !HAS_EDITOR &
     await assertClean(w, "editor.html");
   } finally {
     await w.context.close();
+  }
+});
+
+test("under the documented CSP without the hashes, the pages fall back to their files: styled, clickable, live", async () => {
+  // A host whose policy lacks this release's hashes (copied from an older release, nginx not reloaded).
+  const old = await startServer({ dist: DIST, csp: STRICT_CSP });
+  const fresh = await startServer({ dist: DIST });
+  const br = await launch();
+  const look = async (srv) => {
+    const w = await W.openWidget(br, { ...srv, origin: new URL(srv.url).origin }, { viewport: { width: 1280, height: 900 } });
+    await W.openPanel(w.page, "GM0153");
+    const seen = await w.page.evaluate(() => ({
+      map: Math.round(document.querySelector("svg.tk-svg").getBoundingClientRect().height),
+      panel: Math.round(document.querySelector('section.tk-panel[data-panel="GM0153"]').getBoundingClientRect().width),
+      links: [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href")),
+      early: typeof window.__tkTakePreloaded,
+    }));
+    const violations = await w.cspViolations();
+    await w.context.close();
+    return { ...seen, violations };
+  };
+  try {
+    const normal = await look(fresh);
+    const fallback = await look(old);
+    assert.deepEqual(normal.violations, [], "under the build's CSP: nothing refused");
+    assert.deepEqual(normal.links, [], "under the build's CSP: no stylesheet file loaded");
+    assert.deepEqual(fallback.violations.map((v) => v.split(" ")[0]).sort(), ["script-src-elem", "style-src-elem"],
+      `only the inline script and style are refused: ${fallback.violations}`);
+    assert.ok(fallback.links.some((h) => /widget-[0-9a-f]+\.css$/.test(h)), `the stylesheet file was added: ${fallback.links}`);
+    assert.equal(fallback.early, "function", "the early script ran from its file");
+    assert.ok(normal.map > 300, `the map is laid out as styled (${normal.map} px)`);
+    assert.deepEqual([fallback.map, fallback.panel], [normal.map, normal.panel], "the same layout as with the inline copies");
+  } finally {
+    await br.close();
+    await old.close();
+    await fresh.close();
   }
 });

@@ -11,7 +11,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { DIST, STRICT_CSP } from "../lib/harness.mjs";
+import { DIST, STRICT_CSP, expectedCsp } from "../lib/harness.mjs";
 import { startServer } from "../server.mjs";
 
 const TEXT = /\.(html|js|css|wasm|json|geojson|xml|ics|svg|webmanifest|txt)$/;
@@ -109,9 +109,12 @@ test("a file replaced after the build is not served from its old .br", async () 
   }
 });
 
-test("_headers gives every path the documented CSP and nosniff", () => {
+test("_headers and nginx-csp.conf give every path the documented CSP with the pages' inline hashes, and nosniff", () => {
+  const csp = expectedCsp();
+  assert.ok(csp.startsWith(STRICT_CSP.split("; script-src")[0]) && csp !== STRICT_CSP, csp);
+  assert.ok(fs.readFileSync(path.join(DIST, "nginx-csp.conf"), "utf8").includes(`\nadd_header Content-Security-Policy "${csp}" always;\n`), "nginx-csp.conf");
   for (const f of ["", ...SERVED]) {
-    assert.deepEqual(headersFor(`/${f}`, "content-security-policy"), [STRICT_CSP], `CSP of /${f}`);
+    assert.deepEqual(headersFor(`/${f}`, "content-security-policy"), [csp], `CSP of /${f}`);
     assert.deepEqual(headersFor(`/${f}`, "x-content-type-options"), ["nosniff"], `nosniff of /${f}`);
   }
 });

@@ -2,8 +2,10 @@
 //! - `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) next to every text asset and the wasm, so
 //!   nginx's `brotli_static`/`gzip_static`, Caddy's `precompressed` or a CDN serve the smallest form without
 //!   compressing on every request (and without the CPU a quality-11 brotli of the wasm takes).
-//! - `_headers` (Netlify, Cloudflare Pages): the documented CSP on every file, long immutable caching for the
+//! - `_headers` (Netlify, Cloudflare Pages): the documented CSP, with the hashes of this build's inline
+//!   stylesheet and early script (`inline_assets`), on every file; long immutable caching for the
 //!   content-hashed files and short caching for the data, `embed.js` and the pages.
+//! - `nginx-csp.conf`: that CSP as an nginx `add_header` line, for the README's nginx rules to `include`.
 //!
 //! The same rules are written for nginx by [`nginx`]; the README shows that text, and a test keeps the two equal.
 
@@ -11,7 +13,8 @@ use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
-/// The Content-Security-Policy the widget works under (the README's, and the e2e test server's).
+/// The Content-Security-Policy the widget works under (the README's), before the build adds the hashes of its
+/// pages' inline stylesheet and early script to `script-src` and `style-src` ([`crate::inline_assets::csp`]).
 pub const CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'";
@@ -94,13 +97,13 @@ fn is_precompressed(rel: &str) -> bool {
 /// The `_headers` file for the files of a build: the security headers on `/*`, and one `Cache-Control` per
 /// file (Netlify and Cloudflare join the values of every rule that matches a path, so no cache header is on
 /// `/*`, and a folder whose files all cache alike gets one `/<folder>/*` rule).
-pub fn headers_file(files: &[String]) -> String {
+pub fn headers_file(files: &[String], csp: &str) -> String {
     let mut out = String::from(
         "# Response headers for Netlify and Cloudflare Pages, written by `cargo xtask build`.\n\
          # The same rules for nginx are in the README (\"Hosting it\").\n\
          /*\n",
     );
-    out.push_str(&format!("  Content-Security-Policy: {CSP}\n"));
+    out.push_str(&format!("  Content-Security-Policy: {csp}\n"));
     out.push_str("  X-Content-Type-Options: nosniff\n");
     let served: Vec<&String> = files
         .iter()
@@ -146,7 +149,7 @@ pub fn headers_file(files: &[String]) -> String {
 #[cfg(test)]
 pub fn nginx() -> String {
     let security = format!(
-        "    add_header Content-Security-Policy \"{CSP}\" always;\n    \
+        "    include {NGINX_ROOT}/{NGINX_CSP};\n    \
          add_header X-Content-Type-Options nosniff always;\n"
     );
     // add_header in a location replaces the server's, so each location repeats the security headers.
@@ -161,6 +164,8 @@ pub fn nginx() -> String {
          # brotli_static needs the ngx_brotli module; without it, delete that line (gzip_static is built in).\n\
          # nginx's mime.types has wasm; add `application/geo+json geojson;` and `text/calendar ics;` to it (a\n\
          # types block here would replace the whole file).\n\
+         # nginx-csp.conf is this release's CSP (/var/www/kaart: where dist/ is): reload nginx after each\n\
+         # deploy (`nginx -s reload`); until then the pages load their inline style and script as files.\n\
          brotli_static on;\n\
          gzip_static on;\n",
     );
@@ -174,6 +179,22 @@ pub fn nginx() -> String {
         Caching::Revalidate,
     ));
     out
+}
+
+/// The file with the build's CSP for nginx, beside the pages.
+pub const NGINX_CSP: &str = "nginx-csp.conf";
+
+/// Where the README's nginx rules say `dist/` is on the server.
+#[cfg(test)]
+const NGINX_ROOT: &str = "/var/www/kaart";
+
+/// `nginx-csp.conf`: the build's CSP as an nginx directive.
+fn nginx_csp(csp: &str) -> String {
+    format!(
+        "# The Content-Security-Policy of this build (written by cargo xtask build): it lists the hashes of the\n\
+         # pages' inline stylesheet and early script, which change with a release.\n\
+         add_header Content-Security-Policy \"{csp}\" always;\n"
+    )
 }
 
 /// Writes `<file>.br` and `<file>.gz` next to each of the build's `files` worth compressing; returns how many
@@ -228,8 +249,10 @@ fn gzip_9(body: &[u8]) -> Result<Vec<u8>> {
 
 /// The kit for the build in `dist`.
 pub fn run(dist: &Path) -> Result<()> {
+    let csp = crate::inline_assets::csp(dist, CSP)?;
+    std::fs::write(dist.join(NGINX_CSP), nginx_csp(&csp))?;
     let listed = crate::dist::files(dist)?;
-    std::fs::write(dist.join("_headers"), headers_file(&listed))?;
+    std::fs::write(dist.join("_headers"), headers_file(&listed, &csp))?;
     let (count, raw, br) = precompress(dist, &listed)?;
     println!(
         "deployment kit: _headers, .br and .gz for {count} files ({} KB, {} KB as brotli)",
@@ -320,8 +343,8 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let text = headers_file(&files);
-        assert!(text.contains(&format!("/*\n  Content-Security-Policy: {CSP}\n")));
+        let text = headers_file(&files, "default-src 'self'");
+        assert!(text.contains("/*\n  Content-Security-Policy: default-src 'self'\n"));
         for (path, want) in [
             ("/", "no-cache"),
             ("/index.html", "no-cache"),

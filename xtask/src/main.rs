@@ -13,6 +13,7 @@ mod deploy_kit;
 mod dist;
 mod feed;
 mod illustrations;
+mod inline_assets;
 mod postbuild;
 mod rank;
 mod region;
