@@ -74,29 +74,78 @@ impl Projection {
         format!("0 0 {} {}", fmt(self.width), fmt(self.height))
     }
 
-    /// SVG path data for rings (`M…L…Z` per ring), one decimal: a tenth of a user unit is far below a pixel.
+    /// SVG path data for rings, one decimal (a tenth of a user unit is far below a pixel): per ring an absolute
+    /// `M`, then relative line segments `l` in tenths rounded once per point (so they add up to the same
+    /// points), the command letter not repeated, no separator before a minus, no zero-length segment, and `z`.
+    /// A national map's 342 outlines are a large part of its page; written this way they are about 40 % shorter
+    /// than with absolute `L` points.
     pub fn path(&self, rings: impl IntoIterator<Item = impl AsRef<[[f64; 2]]>>) -> String {
         let mut d = String::new();
         for ring in rings {
             let ring = ring.as_ref();
-            // The closing position repeats the first; `Z` draws that edge.
+            // The closing position repeats the first; `z` draws that edge.
             let open = if ring.len() > 1 && ring.first() == ring.last() {
                 &ring[..ring.len() - 1]
             } else {
                 ring
             };
-            for (i, p) in open.iter().enumerate() {
+            let mut last: Option<[i64; 2]> = None;
+            for p in open {
                 let [x, y] = self.project(*p);
-                d.push(if i == 0 { 'M' } else { 'L' });
-                d.push_str(&fmt(x));
-                d.push(' ');
-                d.push_str(&fmt(y));
+                let at = [tenths(x), tenths(y)];
+                match last {
+                    None => {
+                        d.push('M');
+                        d.push_str(&fmt_tenths(at[0]));
+                        push_number(&mut d, at[1]);
+                        d.push('l');
+                    }
+                    Some(prev) if prev == at => continue,
+                    Some(prev) => {
+                        if !d.ends_with('l') {
+                            push_number(&mut d, at[0] - prev[0]);
+                        } else {
+                            d.push_str(&fmt_tenths(at[0] - prev[0]));
+                        }
+                        push_number(&mut d, at[1] - prev[1]);
+                    }
+                }
+                last = Some(at);
             }
-            if !open.is_empty() {
-                d.push('Z');
+            if last.is_some() {
+                if d.ends_with('l') {
+                    d.pop();
+                }
+                d.push('z');
             }
         }
         d
+    }
+}
+
+/// `v` in tenths of a unit, rounded.
+fn tenths(v: f64) -> i64 {
+    (v * 10.0).round() as i64
+}
+
+/// Appends a number of tenths after another number: a space between them, unless a minus sign separates them.
+fn push_number(d: &mut String, tenths: i64) {
+    if tenths >= 0 {
+        d.push(' ');
+    }
+    d.push_str(&fmt_tenths(tenths));
+}
+
+/// A number of tenths as SVG writes it: at most one decimal, no trailing `.0`.
+fn fmt_tenths(tenths: i64) -> String {
+    let (sign, abs) = if tenths < 0 {
+        ("-", -tenths)
+    } else {
+        ("", tenths)
+    };
+    match abs % 10 {
+        0 => format!("{sign}{}", abs / 10),
+        d => format!("{sign}{}.{d}", abs / 10),
     }
 }
 
@@ -109,16 +158,7 @@ impl Projection {
 /// assert_eq!((fmt(12.0), fmt(-0.04), fmt(3.25), fmt(-7.46)), ("12".into(), "0".into(), "3.3".into(), "-7.5".into()));
 /// ```
 pub fn fmt(v: f64) -> String {
-    let tenths = (v * 10.0).round() as i64;
-    let (sign, abs) = if tenths < 0 {
-        ("-", -tenths)
-    } else {
-        ("", tenths)
-    };
-    match abs % 10 {
-        0 => format!("{sign}{}", abs / 10),
-        d => format!("{sign}{}.{d}", abs / 10),
-    }
+    fmt_tenths(tenths(v))
 }
 
 /// From a click's client position to SVG user units, for an SVG drawn with the default
@@ -142,7 +182,22 @@ mod tests {
     fn path_is_compact_and_closed() {
         let p = Projection::fit([0.0, 0.0, 1.0, 1.0], 100.0, 0.0);
         let d = p.path([[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]);
-        assert_eq!(d, "M0 100L100 100L100 0Z");
+        assert_eq!(d, "M0 100l100 0 0-100z");
+        // Rounded once per point, the steps add up: no drift over a long ring; a repeated point is left out.
+        let ring: Vec<[f64; 2]> = (0..=30).map(|i| [f64::from(i) * 0.0123, 0.5]).collect();
+        let d = p.path([ring.clone(), vec![[0.5, 0.5], [0.5, 0.5], [0.6, 0.5]]]);
+        let (first, second) = d.split_once('z').unwrap();
+        let steps: Vec<f64> = first
+            .split_once('l')
+            .unwrap()
+            .1
+            .split(' ')
+            .map(|n| n.parse::<f64>().unwrap())
+            .collect();
+        let x_end: f64 = 0.0 + steps.iter().step_by(2).sum::<f64>();
+        assert!((x_end - fmt(30.0 * 1.23).parse::<f64>().unwrap()).abs() < 1e-9, "{x_end}");
+        assert_eq!(second, "M50 50l10 0z");
+        assert_eq!(p.path([vec![[0.2, 0.3]]]), "M20 70z");
     }
 
     #[test]
