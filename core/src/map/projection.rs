@@ -195,7 +195,10 @@ mod tests {
             .map(|n| n.parse::<f64>().unwrap())
             .collect();
         let x_end: f64 = 0.0 + steps.iter().step_by(2).sum::<f64>();
-        assert!((x_end - fmt(30.0 * 1.23).parse::<f64>().unwrap()).abs() < 1e-9, "{x_end}");
+        assert!(
+            (x_end - fmt(30.0 * 1.23).parse::<f64>().unwrap()).abs() < 1e-9,
+            "{x_end}"
+        );
         assert_eq!(second, "M50 50l10 0z");
         assert_eq!(p.path([vec![[0.2, 0.3]]]), "M20 70z");
     }
