@@ -11,9 +11,9 @@
 //! 5. `kiosk.html`: the same page with the kiosk's prerendered widget and `<html data-kiosk="1">`.
 //! 6. The region in the pages around the widget: titles, the embed's iframe title, the configurator's
 //!    municipalities, the accent stylesheet (`region_pages`).
-//! 6b. The pages' stylesheets and early script inline (`inline_assets`): the map paints from the page alone.
-//! 7. The service worker's cache version and asset list (kiosk offline).
-//! 8. `feed.xml`: the Atom feed of open practices, and the calendars.
+//! 7. The pages' stylesheets and early script inline (`inline_assets`): the map paints from the page alone.
+//! 8. The service worker's cache version and asset list (kiosk offline).
+//! 9. `feed.xml`: the Atom feed of open practices, and the calendars.
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;
