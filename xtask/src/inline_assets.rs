@@ -111,33 +111,11 @@ fn inline(html: &str, read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
         lol_html::RewriteStrSettings {
             element_content_handlers: vec![
                 element!("link[rel=stylesheet][href]", |el| {
-                    let href = el.get_attribute("href").unwrap_or_default();
-                    if let Some(name) = local(&href) {
-                        match read(name).and_then(|css| raw_text(name, css, "</style")) {
-                            Ok(css) => el.replace(
-                                &format!("<style data-href=\"./{name}\">{css}</style>"),
-                                ContentType::Html,
-                            ),
-                            Err(e) => {
-                                failed.borrow_mut().get_or_insert(e);
-                            }
-                        }
-                    }
+                    put_inline(el, ("href", "style"), read, &failed);
                     Ok(())
                 }),
                 element!("script[src^='./early-']", |el| {
-                    let src = el.get_attribute("src").unwrap_or_default();
-                    if let Some(name) = local(&src) {
-                        match read(name).and_then(|js| raw_text(name, js, "</script")) {
-                            Ok(js) => el.replace(
-                                &format!("<script data-src=\"./{name}\">{js}</script>"),
-                                ContentType::Html,
-                            ),
-                            Err(e) => {
-                                failed.borrow_mut().get_or_insert(e);
-                            }
-                        }
-                    }
+                    put_inline(el, ("src", "script"), read, &failed);
                     Ok(())
                 }),
             ],
@@ -148,6 +126,29 @@ fn inline(html: &str, read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
         return Err(e);
     }
     Ok(out)
+}
+
+/// Replaces `el`, whose `attr` names a file of the build, by `<tag data-<attr>="./<name>">` with the file's
+/// text; keeps the first error in `failed`.
+fn put_inline(
+    el: &mut lol_html::html_content::Element,
+    (attr, tag): (&str, &str),
+    read: &dyn Fn(&str) -> Result<String>,
+    failed: &std::cell::RefCell<Option<anyhow::Error>>,
+) {
+    let value = el.get_attribute(attr).unwrap_or_default();
+    let Some(name) = local(&value) else {
+        return;
+    };
+    match read(name).and_then(|text| raw_text(name, text, &format!("</{tag}"))) {
+        Ok(text) => el.replace(
+            &format!("<{tag} data-{attr}=\"./{name}\">{text}</{tag}>"),
+            ContentType::Html,
+        ),
+        Err(e) => {
+            failed.borrow_mut().get_or_insert(e);
+        }
+    }
 }
 
 /// `text` if it can stand between the tags as it is: no end tag, and no `<!--`, which changes how a script's
@@ -178,34 +179,19 @@ fn hash_source(text: &str) -> String {
 /// The inline scripts' and styles' hash sources in `html`, sorted, without repeats.
 fn hashes_in(html: &str) -> Result<(Vec<String>, Vec<String>)> {
     use lol_html::text;
-    let (scripts, styles) = (
-        std::cell::RefCell::new(vec![]),
-        std::cell::RefCell::new(vec![]),
-    );
-    let (script, style) = (std::cell::RefCell::new(None), std::cell::RefCell::new(None));
-    // lol_html hands text over in chunks; the last one of an element says so.
+    use std::cell::RefCell;
+    let (scripts, styles) = (RefCell::new(vec![]), RefCell::new(vec![]));
+    let (script, style) = (RefCell::new(String::new()), RefCell::new(String::new()));
     lol_html::rewrite_str(
         html,
         lol_html::RewriteStrSettings {
             element_content_handlers: vec![
                 text!("script:not([src])", |t| {
-                    let mut s = script.borrow_mut();
-                    s.get_or_insert_with(String::new).push_str(t.as_str());
-                    if t.last_in_text_node() {
-                        scripts
-                            .borrow_mut()
-                            .push(hash_source(&s.take().unwrap_or_default()));
-                    }
+                    hash_when_whole(t, &script, &scripts);
                     Ok(())
                 }),
                 text!("style", |t| {
-                    let mut s = style.borrow_mut();
-                    s.get_or_insert_with(String::new).push_str(t.as_str());
-                    if t.last_in_text_node() {
-                        styles
-                            .borrow_mut()
-                            .push(hash_source(&s.take().unwrap_or_default()));
-                    }
+                    hash_when_whole(t, &style, &styles);
                     Ok(())
                 }),
             ],
@@ -218,6 +204,22 @@ fn hashes_in(html: &str) -> Result<(Vec<String>, Vec<String>)> {
         v
     };
     Ok((sorted(scripts.into_inner()), sorted(styles.into_inner())))
+}
+
+/// lol_html hands an element's text over in chunks, the last one saying so: `chunk` goes into `text`, and the
+/// whole text's hash source into `hashes`.
+fn hash_when_whole(
+    chunk: &lol_html::html_content::TextChunk,
+    text: &std::cell::RefCell<String>,
+    hashes: &std::cell::RefCell<Vec<String>>,
+) {
+    let mut text = text.borrow_mut();
+    text.push_str(chunk.as_str());
+    if chunk.last_in_text_node() {
+        hashes
+            .borrow_mut()
+            .push(hash_source(&std::mem::take(&mut *text)));
+    }
 }
 
 /// `base` (the documented policy) with the hashes of the inline scripts and styles of the pages in `dist`
